@@ -1,0 +1,68 @@
+/**
+ * Stable error codes. The server maps each to an HTTP status in one filter;
+ * the mini-program maps each to a Chinese sentence a person can act on.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  TokenExpired = 'TOKEN_EXPIRED',
+  RefreshTokenInvalid = 'REFRESH_TOKEN_INVALID',
+  RefreshTokenReused = 'REFRESH_TOKEN_REUSED',
+  AccountDisabled = 'ACCOUNT_DISABLED',
+  Forbidden = 'FORBIDDEN',
+  OutOfScope = 'OUT_OF_SCOPE',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  InvalidTransition = 'INVALID_TRANSITION',
+  StaleState = 'STALE_STATE',
+  ReasonRequired = 'REASON_REQUIRED',
+  DemoLoginDisabled = 'DEMO_LOGIN_DISABLED',
+  WechatLoginFailed = 'WECHAT_LOGIN_FAILED',
+  WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
+  RateLimited = 'RATE_LIMITED',
+  Internal = 'INTERNAL',
+}
+
+/** What a person reads when the server did not send a more specific message. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [ErrorCode.ValidationFailed]: '填写的内容有误，请检查后重试',
+  [ErrorCode.Unauthenticated]: '请先登录',
+  [ErrorCode.TokenExpired]: '登录已过期，请重新登录',
+  [ErrorCode.RefreshTokenInvalid]: '登录已失效，请重新登录',
+  [ErrorCode.RefreshTokenReused]: '检测到登录异常，已为您退出所有设备，请重新登录',
+  [ErrorCode.AccountDisabled]: '该账号已被停用，请联系管理员',
+  [ErrorCode.Forbidden]: '您没有权限进行此操作',
+  [ErrorCode.OutOfScope]: '该内容不在您的管理范围内',
+  [ErrorCode.NotFound]: '找不到该内容，可能已被删除',
+  [ErrorCode.Conflict]: '操作冲突，请刷新后重试',
+  [ErrorCode.InvalidTransition]: '当前状态下不能进行此操作',
+  [ErrorCode.StaleState]: '内容已被他人更新，请刷新后重试',
+  [ErrorCode.ReasonRequired]: '请填写原因',
+  [ErrorCode.DemoLoginDisabled]: '演示登录未开启',
+  [ErrorCode.WechatLoginFailed]: '微信登录失败，请重试',
+  [ErrorCode.WechatNotConfigured]: '服务器未配置微信登录',
+  [ErrorCode.RateLimited]: '操作太频繁，请稍后再试',
+  [ErrorCode.Internal]: '服务器开小差了，请稍后再试',
+};
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Field-level problems in `details.fields` of a VALIDATION_FAILED error. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiErrorBody).code === 'string' &&
+    typeof (value as ApiErrorBody).message === 'string'
+  );
+}

@@ -1,0 +1,4 @@
+export * from './machines';
+export * from './types';
+export * from './schemas';
+export * from './errors';

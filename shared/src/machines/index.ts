@@ -1,0 +1,5 @@
+export * from './fsm';
+export * from './project';
+export * from './order';
+export * from './need';
+export * from './reservation';
