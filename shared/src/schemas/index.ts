@@ -1,3 +1,5 @@
+import "./zh-error-map";
 export * from './common';
 export * from './auth';
 export * from './places';
+export { zhErrorMap } from "./zh-error-map";

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import fastifyStatic from '@fastify/static';
+import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/errors/error.filter';
+import { loadConfig } from './config/app-config';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the whole HTTP application; `main.ts` listens, tests use it as it is. */
+export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = loadConfig();
+  const logger =
+    options.logger === false
+      ? false
+      : new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel === 'log' ? 'log' : config.logLevel) + 1) });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+    { logger },
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ErrorFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('礼堂点单 hall-menu API')
+      .setDescription('文化礼堂服务项目供需对接平台: providers declare, officials review, halls order, villagers reserve and rate.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  // The H5 build of the mini-program, when it has been built, is served from the same origin.
+  if (fs.existsSync(path.join(config.h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false });
+  }
+  return app;
+}

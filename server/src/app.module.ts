@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TransitionsModule } from './common/transitions/transitions.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HallsModule } from './modules/halls/halls.module';
+import { ProvidersModule } from './modules/providers/providers.module';
+import { RegionsModule } from './modules/regions/regions.module';
+import { SystemModule } from './modules/system/system.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    TransitionsModule,
+    UsersModule,
+    AuthModule,
+    RegionsModule,
+    HallsModule,
+    ProvidersModule,
+    SystemModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, allowedEvents, findTransition, type Machine, type Role } from '@hall-menu/shared';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DatabaseService } from '../../database/database.service';
+import { DomainError, notFound } from '../errors/domain-error';
+import { TransitionHistory } from './transition-history.entity';
+
+/** Who fires an event. `id` is null for the platform itself (scheduled jobs, role `system`). */
+export interface Actor {
+  id: number | null;
+  roles: readonly Role[];
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, roles: ['system'] };
+
+export interface TransitionRequest<S extends string, E extends string, T extends ObjectLiteral> {
+  machine: Machine<S, E>;
+  entity: EntityTarget<T>;
+  /** Name shown in errors: "服务项目", "订单"... */
+  label: string;
+  id: number;
+  event: E;
+  actor: Actor;
+  reason?: string | null;
+  /** Other columns written by the same guarded update (e.g. the accepted time). */
+  set?: Partial<Record<keyof T & string, unknown>>;
+  /** Checks that need the current row inside the transaction: scope, conflicts, deadlines. Throw to refuse. */
+  guard?: (row: T, manager: EntityManager) => Promise<void>;
+}
+
+export interface TransitionResult<S extends string, T> {
+  from: S;
+  to: S;
+  /** The row as read before the update. */
+  before: T;
+}
+
+/**
+ * Applies a workflow transition the only way the platform allows: inside a transaction, the table
+ * decides, guards run, then `UPDATE ... WHERE id = :id AND status = :from` (0 rows = someone else
+ * moved it first) and a history row, all or nothing.
+ */
+@Injectable()
+export class TransitionService {
+  constructor(private readonly db: DatabaseService) {}
+
+  apply<S extends string, E extends string, T extends ObjectLiteral & { id: number; status: S }>(
+    request: TransitionRequest<S, E, T>,
+    manager?: EntityManager,
+  ): Promise<TransitionResult<S, T>> {
+    return manager ? this.applyIn(manager, request) : this.db.transaction((m) => this.applyIn(m, request));
+  }
+
+  private async applyIn<S extends string, E extends string, T extends ObjectLiteral & { id: number; status: S }>(
+    manager: EntityManager,
+    { machine, entity, label, id, event, actor, reason, set, guard }: TransitionRequest<S, E, T>,
+  ): Promise<TransitionResult<S, T>> {
+    const row = await manager.findOne(entity, { where: { id } as never });
+    if (!row) throw notFound(label, { id });
+    const from = row.status;
+    const transition = findTransition(machine, from, event, actor.roles);
+    if (!transition) {
+      throw new DomainError(ErrorCode.InvalidTransition, `当前状态下不能进行此操作`, {
+        machine: machine.name,
+        state: from,
+        event,
+        allowed: allowedEvents(machine, from, actor.roles),
+      });
+    }
+    const cleanReason = reason?.trim() || null;
+    if (transition.requiresReason && !cleanReason) {
+      throw new DomainError(ErrorCode.ReasonRequired, '请填写原因', { fields: [{ field: 'reason', message: '请填写原因' }] });
+    }
+    if (guard) await guard(row, manager);
+
+    const result = await manager
+      .createQueryBuilder()
+      .update(entity)
+      .set({ ...(set ?? {}), status: transition.to } as never)
+      .where('id = :id AND status = :from', { id, from })
+      .execute();
+    if (result.affected !== 1) {
+      throw new DomainError(ErrorCode.StaleState, `该${label}刚被他人更新，请刷新后重试`, { state: from, event });
+    }
+    const actorRole = transition.roles.find((r) => actor.roles.includes(r))!;
+    await manager.insert(TransitionHistory, {
+      entityType: machine.name,
+      entityId: id,
+      fromState: from,
+      toState: transition.to,
+      event,
+      actorId: actor.id,
+      actorRole,
+      reason: cleanReason,
+    });
+    return { from, to: transition.to, before: row };
+  }
+
+  /** Records the creation of a workflow object, so its history starts at its first state. */
+  async recordCreated(
+    manager: EntityManager,
+    entry: { machine: Machine<string, string>; id: number; state: string; actor: Actor; actorRole: Role },
+  ): Promise<void> {
+    await manager.insert(TransitionHistory, {
+      entityType: entry.machine.name,
+      entityId: entry.id,
+      fromState: null,
+      toState: entry.state,
+      event: 'create',
+      actorId: entry.actor.id,
+      actorRole: entry.actorRole,
+      reason: null,
+    });
+  }
+
+  history(entityType: string, entityId: number): Promise<TransitionHistory[]> {
+    return this.db.manager.find(TransitionHistory, { where: { entityType, entityId }, order: { id: 'ASC' } });
+  }
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\/.+/, 'DATABASE_URL must look like mysql://user:password@host:3306/database')
+    .optional(),
+  DATA_DIR: z.string().default(path.resolve(__dirname, '../../.data')),
+  DEMO_MODE: flag,
+  SEED_DEMO_DATA: flag,
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  WECHAT_APPID: z.string().min(1).optional(),
+  WECHAT_SECRET: z.string().min(1).optional(),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  H5_DIR: z.string().default(path.resolve(__dirname, '../../../miniapp/dist/h5')),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export type AppConfig = ReturnType<typeof loadConfig>;
+
+/**
+ * Reads the environment once at start-up and fails with every problem listed,
+ * so a misconfigured server never starts half-working.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' habits.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const wechat = e.WECHAT_APPID && e.WECHAT_SECRET ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE } : null;
+  // Demo mode is the embedded-database default; a real deployment (MySQL) or one with WeChat credentials never has it.
+  const demoMode = wechat ? false : (e.DEMO_MODE ?? !e.DATABASE_URL);
+  if (!demoMode && !e.JWT_SECRET) {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: required outside demo mode (at least 32 random characters)');
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? ({ kind: 'mysql', url: e.DATABASE_URL } as const)
+      : ({ kind: 'embedded', file: path.join(e.DATA_DIR, 'hall-menu.sqlite') } as const),
+    demoMode,
+    /** Demo login is a demo-mode feature and is refused in production whatever else is set. */
+    demoLogin: demoMode && e.NODE_ENV !== 'production',
+    seedDemoData: e.SEED_DEMO_DATA ?? demoMode,
+    // Without a configured secret (demo only) tokens simply stop working after a restart.
+    jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
+    wechat,
+    h5Dir: e.H5_DIR,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,26 @@
+import { TransitionHistory } from '../common/transitions/transition-history.entity';
+import { AuthSession } from '../modules/auth/auth-session.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { HallManager } from '../modules/halls/hall-manager.entity';
+import { Hall } from '../modules/halls/hall.entity';
+import { ProviderArea } from '../modules/providers/provider-area.entity';
+import { ProviderMember } from '../modules/providers/provider-member.entity';
+import { Provider } from '../modules/providers/provider.entity';
+import { Region } from '../modules/regions/region.entity';
+import { UserRole } from '../modules/users/user-role.entity';
+import { User } from '../modules/users/user.entity';
+
+/** Every entity, listed once, for the app, the migration CLI and the tests. */
+export const ENTITIES = [
+  Region,
+  Hall,
+  HallManager,
+  Provider,
+  ProviderMember,
+  ProviderArea,
+  User,
+  UserRole,
+  AuthSession,
+  RefreshToken,
+  TransitionHistory,
+];

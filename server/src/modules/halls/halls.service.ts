@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type HallDto, type HallInput, type HallQuery, type Paged } from '@hall-menu/shared';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { containsPattern } from '../../common/database/like';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { DatabaseService } from '../../database/database.service';
+import { Region } from '../regions/region.entity';
+import { ScopeService } from '../users/scope.service';
+import { Hall } from './hall.entity';
+
+interface HallRow {
+  hall: Hall;
+  village: Region;
+}
+
+function toDto({ hall, village }: HallRow): HallDto {
+  const sameYear = hall.quotaYear === new Date().getFullYear();
+  return {
+    id: hall.id,
+    name: hall.name,
+    villageCode: hall.villageCode,
+    villageName: village.name,
+    regionPath: village.fullName,
+    address: hall.address,
+    latitude: hall.latitude,
+    longitude: hall.longitude,
+    seats: hall.seats,
+    facilities: hall.facilities,
+    annualQuota: hall.annualQuota,
+    quotaUsed: sameYear ? hall.quotaUsed : 0,
+    starLevel: hall.starLevel,
+    active: hall.active,
+  };
+}
+
+@Injectable()
+export class HallsService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async list(query: HallQuery): Promise<Paged<HallDto>> {
+    const qb = this.db.manager
+      .createQueryBuilder(Hall, 'h')
+      .innerJoinAndMapOne('h.village', Region, 'v', 'v.code = h.village_code')
+      .where('h.active = :active', { active: true });
+    if (query.region) qb.andWhere('h.village_code LIKE :prefix', { prefix: `${query.region}%` });
+    if (query.keyword) qb.andWhere("(h.name LIKE :kw ESCAPE '!' OR v.full_name LIKE :kw ESCAPE '!')", { kw: containsPattern(query.keyword) });
+    const [halls, total] = await qb
+      .orderBy('h.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: halls.map((h) => toDto({ hall: h, village: (h as Hall & { village: Region }).village })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(id: number): Promise<HallDto> {
+    return toDto(await this.load(id));
+  }
+
+  async create(user: AuthUser, input: HallInput): Promise<HallDto> {
+    await this.assertVillage(input.villageCode);
+    await this.scope.assertOversees(user, [input.villageCode], '只能在您负责的地区内新建礼堂');
+    const id = await this.db.transaction(async (m) => {
+      const hall = await m.save(m.create(Hall, { ...input, quotaYear: new Date().getFullYear(), quotaUsed: 0, active: true }));
+      return hall.id;
+    });
+    return this.get(id);
+  }
+
+  async update(user: AuthUser, id: number, input: HallInput): Promise<HallDto> {
+    const { hall } = await this.load(id);
+    await this.assertVillage(input.villageCode);
+    await this.scope.assertOversees(user, [hall.villageCode, input.villageCode], '只能修改您负责地区内的礼堂');
+    await this.db.transaction((m) => m.update(Hall, { id }, input));
+    return this.get(id);
+  }
+
+  private async load(id: number): Promise<HallRow> {
+    const hall = await this.db.manager.findOne(Hall, { where: { id } });
+    if (!hall) throw notFound('礼堂', { id });
+    const village = await this.db.manager.findOneByOrFail(Region, { code: hall.villageCode });
+    return { hall, village };
+  }
+
+  private async assertVillage(code: string): Promise<void> {
+    const village = await this.db.manager.findOne(Region, { where: { code } });
+    if (!village || village.level !== 'village') {
+      throw new DomainError(ErrorCode.ValidationFailed, '找不到这个村(社区)，请重新选择', {
+        fields: [{ field: 'villageCode', message: '找不到这个村(社区)' }],
+      });
+    }
+  }
+}
