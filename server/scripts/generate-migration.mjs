@@ -17,7 +17,7 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (args, env) => execFileSync('npx', args, { cwd: serverDir, stdio: 'inherit', env: { ...process.env, ...env } });
 
-try { run(['tsc', '-p', 'tsconfig.build.json']); } catch { /* TEMP */ }
+run(['tsc', '-p', 'tsconfig.build.json']);
 
 const mysqlUrl = new URL(process.env.MIGRATION_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hallmenu_migrations');
 const dbName = mysqlUrl.pathname.slice(1);
