@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -38,9 +39,12 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
+  await app.register(fastifyMultipart);
+  fs.mkdirSync(config.uploads.dir, { recursive: true });
+  await app.register(fastifyStatic, { root: config.uploads.dir, prefix: '/uploads/', decorateReply: false, maxAge: '30d', immutable: true });
   // The H5 build of the mini-program, when it has been built, is served from the same origin.
   if (fs.existsSync(path.join(config.h5Dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, decorateReply: false });
   }
   return app;
 }

@@ -4,9 +4,11 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HallsModule } from './modules/halls/halls.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { SystemModule } from './modules/system/system.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({
@@ -19,6 +21,8 @@ import { UsersModule } from './modules/users/users.module';
     RegionsModule,
     HallsModule,
     ProvidersModule,
+    ProjectsModule,
+    UploadsModule,
     SystemModule,
   ],
 })

@@ -25,6 +25,8 @@ const envSchema = z.object({
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  UPLOAD_DIR: z.string().optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_242_880),
   H5_DIR: z.string().default(path.resolve(__dirname, '../../../miniapp/dist/h5')),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     wechat,
+    uploads: { dir: e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads'), maxBytes: e.UPLOAD_MAX_BYTES },
     h5Dir: e.H5_DIR,
     logLevel: e.LOG_LEVEL,
   };

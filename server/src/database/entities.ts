@@ -3,6 +3,10 @@ import { AuthSession } from '../modules/auth/auth-session.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { HallManager } from '../modules/halls/hall-manager.entity';
 import { Hall } from '../modules/halls/hall.entity';
+import { ProjectArea } from '../modules/projects/project-area.entity';
+import { ProjectBlackout } from '../modules/projects/project-blackout.entity';
+import { ProjectRevision } from '../modules/projects/project-revision.entity';
+import { ServiceProject } from '../modules/projects/service-project.entity';
 import { ProviderArea } from '../modules/providers/provider-area.entity';
 import { ProviderMember } from '../modules/providers/provider-member.entity';
 import { Provider } from '../modules/providers/provider.entity';
@@ -18,6 +22,10 @@ export const ENTITIES = [
   Provider,
   ProviderMember,
   ProviderArea,
+  ServiceProject,
+  ProjectArea,
+  ProjectBlackout,
+  ProjectRevision,
   User,
   UserRole,
   AuthSession,

@@ -3,3 +3,4 @@ export * from './project';
 export * from './order';
 export * from './need';
 export * from './reservation';
+export * from './revision';

@@ -3,11 +3,12 @@ import { needMachine } from './need';
 import { orderMachine } from './order';
 import { projectMachine } from './project';
 import { reservationMachine } from './reservation';
+import { revisionMachine } from './revision';
 import type { Role } from '../types/roles';
 import { USER_ROLES } from '../types/roles';
 
 const ALL_ROLES: Role[] = [...USER_ROLES, 'system'];
-const machines: Machine<string, string>[] = [projectMachine, orderMachine, needMachine, reservationMachine];
+const machines: Machine<string, string>[] = [projectMachine, revisionMachine, orderMachine, needMachine, reservationMachine];
 
 function reachable(machine: Machine<string, string>): Set<string> {
   const seen = new Set<string>(machine.initial);

@@ -2,4 +2,5 @@ import "./zh-error-map";
 export * from './common';
 export * from './auth';
 export * from './places';
+export * from './projects';
 export { zhErrorMap } from "./zh-error-map";

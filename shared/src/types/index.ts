@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './catalog';
 export * from './api';
+export * from './projects';

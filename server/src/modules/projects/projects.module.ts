@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MenuController } from './menu.controller';
+import { MenuService } from './menu.service';
+import { ProjectViewsService } from './project-views.service';
+import { ProjectsController } from './projects.controller';
+import { ProjectsService } from './projects.service';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
+
+@Module({
+  controllers: [ProjectsController, ReviewsController, MenuController],
+  providers: [ProjectsService, ReviewsService, MenuService, ProjectViewsService],
+  exports: [ProjectsService, MenuService, ProjectViewsService],
+})
+export class ProjectsModule {}
