@@ -1,0 +1,5 @@
+import type { RegionDto, RegionQuery } from '@hall-menu/shared';
+import { request } from './request';
+
+/** Children of `parent` (top level when omitted), optionally filtered by name. */
+export const listRegions = (query: RegionQuery = {}) => request<RegionDto[]>('/regions', { query });

@@ -1,0 +1,35 @@
+const tab = (pagePath: string, text: string, icon: string) => ({
+  pagePath,
+  text,
+  iconPath: `assets/tab/${icon}.png`,
+  selectedIconPath: `assets/tab/${icon}-active.png`,
+});
+
+export default defineAppConfig({
+  // The main package holds only the tab pages and login; each role's workspace is a subpackage.
+  pages: ['pages/index/index', 'pages/events/index', 'pages/messages/index', 'pages/mine/index', 'pages/login/index'],
+  subPackages: [
+    { root: 'packages/manager', pages: ['pages/halls/index'] },
+    { root: 'packages/reviewer', pages: ['pages/home/index'] },
+    { root: 'packages/provider', pages: ['pages/home/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '礼堂点单',
+    navigationBarBackgroundColor: '#b42318',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#b42318',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      tab('pages/index/index', '首页', 'home'),
+      tab('pages/events/index', '活动', 'events'),
+      tab('pages/messages/index', '消息', 'messages'),
+      tab('pages/mine/index', '我的', 'mine'),
+    ],
+  },
+});

@@ -1,0 +1,31 @@
+import { useEffect, type ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { usePrefsStore } from '../stores/prefs';
+import { selectDemoMode, useSystemStore } from '../stores/system';
+import { ErrorBoundary } from './ErrorBoundary';
+
+/**
+ * Wraps every page: applies 长辈模式 (the `page-shell--elder` class switches the size variables
+ * in app.scss), shows the 演示 banner on a demo server, and catches rendering errors.
+ */
+export function PageShell({ children }: { children: ReactNode }) {
+  const elderMode = usePrefsStore((state) => state.elderMode);
+  const demoMode = useSystemStore(selectDemoMode);
+
+  useEffect(() => {
+    // Without system info the demo banner cannot show; a failure here is retried by the next page.
+    useSystemStore.getState().load().catch(() => undefined);
+  }, []);
+
+  return (
+    <View className={elderMode ? 'page-shell page-shell--elder' : 'page-shell'}>
+      {demoMode && (
+        <View className='demo-banner'>
+          <Text className='demo-banner__badge'>演示</Text>
+          <Text>演示环境，所有数据均为演示数据</Text>
+        </View>
+      )}
+      <ErrorBoundary>{children}</ErrorBoundary>
+    </View>
+  );
+}

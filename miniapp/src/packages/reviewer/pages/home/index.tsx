@@ -1,0 +1,61 @@
+import { View } from '@tarojs/components';
+import type { MeResponse } from '@hall-menu/shared';
+import { listHalls } from '../../../../api/halls';
+import { listRegions } from '../../../../api/regions';
+import { HallCard } from '../../../../components/HallCard';
+import { PageShell } from '../../../../components/PageShell';
+import { RoleGate } from '../../../../components/RoleGate';
+import { AsyncContent, EmptyState } from '../../../../components/StateViews';
+import { useAsync } from '../../../../hooks/use-async';
+import { useFreshMe } from '../../../../hooks/use-fresh-me';
+
+const HALLS_PAGE_SIZE = 20;
+
+function RegionOverview({ region }: { region: { code: string; name: string } }) {
+  const overview = useAsync(
+    () => Promise.all([listRegions({ parent: region.code }), listHalls({ region: region.code, page: 1, pageSize: HALLS_PAGE_SIZE })]),
+    [region.code],
+  );
+
+  return (
+    <AsyncContent state={overview}>
+      {([subregions, halls]) => (
+        <>
+          <View className='section'>
+            <View className='card'>
+              <View className='card__meta'>我负责的地区</View>
+              <View className='card__title'>{region.name}</View>
+              {subregions.length > 0 && <View className='card__meta'>下辖：{subregions.map((child) => child.name).join('、')}</View>}
+            </View>
+          </View>
+          <View className='section'>
+            <View className='section__title'>
+              辖区内的礼堂
+              <View className='section__note'>共 {halls.total} 个</View>
+            </View>
+            {halls.items.length === 0 ? (
+              <EmptyState title='辖区内还没有礼堂' />
+            ) : (
+              halls.items.map((hall) => <HallCard key={hall.id} hall={hall} />)
+            )}
+          </View>
+        </>
+      )}
+    </AsyncContent>
+  );
+}
+
+function ReviewerHome({ me }: { me: MeResponse }) {
+  const region = me.scopes.region;
+  if (!region) return <EmptyState title='还没有为您分配负责的地区' hint='请联系平台管理员' />;
+  return <RegionOverview region={region} />;
+}
+
+export default function ReviewerHomePage() {
+  useFreshMe();
+  return (
+    <PageShell>
+      <RoleGate role='reviewer'>{(me) => <ReviewerHome me={me} />}</RoleGate>
+    </PageShell>
+  );
+}

@@ -1,0 +1,89 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fakeApi, ok } from '../../../test/fake-api';
+import { liveSystem, managerAndVillager, tokens, villager } from '../../../test/fixtures';
+import Taro from '../../../test/taro-mock';
+import { useAuthStore } from '../../stores/auth';
+import { PREFS_STORAGE_KEY, usePrefsStore } from '../../stores/prefs';
+import MinePage from './index';
+
+beforeEach(() => {
+  useAuthStore.getState().signOut();
+  usePrefsStore.getState().setElderMode(false);
+});
+
+const shellOf = (container: HTMLElement) => container.querySelector('.page-shell');
+
+describe('我的', () => {
+  it('asks a visitor to log in', () => {
+    fakeApi({ 'GET /system': () => ok(liveSystem) });
+    render(<MinePage />);
+    fireEvent.click(screen.getByText('去登录'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+
+  it('长辈模式 enlarges the page and is remembered', () => {
+    fakeApi({ 'GET /system': () => ok(liveSystem) });
+    const { container } = render(<MinePage />);
+    expect(shellOf(container)?.classList.contains('page-shell--elder')).toBe(false);
+
+    fireEvent.click(screen.getByText('长辈模式'));
+
+    expect(shellOf(container)?.classList.contains('page-shell--elder')).toBe(true);
+    expect(screen.getByText('已开启：文字和按钮更大')).toBeTruthy();
+    expect(JSON.parse(Taro.getStorageSync(PREFS_STORAGE_KEY) as string).state).toEqual({ elderMode: true });
+
+    fireEvent.click(screen.getByText('长辈模式'));
+    expect(shellOf(container)?.classList.contains('page-shell--elder')).toBe(false);
+    expect(JSON.parse(Taro.getStorageSync(PREFS_STORAGE_KEY) as string).state).toEqual({ elderMode: false });
+  });
+
+  it('shows name and roles, switches the active role and opens that role’s workspace', async () => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me: managerAndVillager });
+    const renamed = { ...managerAndVillager, nickname: '李建国（新）' };
+    const api = fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(renamed) });
+    render(<MinePage />);
+
+    // The profile is read again when the page shows.
+    expect(await screen.findByText('李建国（新）')).toBeTruthy();
+    expect(api.callsTo('GET /me')).toHaveLength(1);
+    expect(screen.getByText('当前：礼堂管理员')).toBeTruthy();
+    fireEvent.click(screen.getByText('进入我管理的礼堂'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/manager/pages/halls/index' });
+
+    fireEvent.click(screen.getAllByText('村民')[1]);
+    expect(useAuthStore.getState().activeRole).toBe('villager');
+    expect(screen.getByText('当前：村民')).toBeTruthy();
+    // Villagers use the tab pages; there is no separate workspace.
+    expect(screen.queryByText(/^进入/)).toBeNull();
+  });
+
+  it('has no role switch for a single-role person', () => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me: villager });
+    fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(villager) });
+    render(<MinePage />);
+    expect(screen.queryByText('切换身份')).toBeNull();
+  });
+
+  it('logs out after confirming, ending the server session too', async () => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me: villager });
+    const api = fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(villager), 'POST /auth/logout': () => ({ status: 204 }) });
+    render(<MinePage />);
+
+    fireEvent.click(screen.getByText('退出登录'));
+
+    await waitFor(() => expect(useAuthStore.getState().tokens).toBeNull());
+    expect(api.callsTo('POST /auth/logout')[0].data).toEqual({ refreshToken: tokens().refreshToken });
+    expect(await screen.findByText('您还没有登录')).toBeTruthy();
+  });
+
+  it('stays logged in when logout is cancelled', async () => {
+    Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: false, cancel: true }));
+    useAuthStore.getState().signIn({ tokens: tokens(), me: villager });
+    fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(villager) });
+    render(<MinePage />);
+    fireEvent.click(screen.getByText('退出登录'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the answer to the dialog arrive
+    expect(useAuthStore.getState().tokens).toEqual(tokens());
+  });
+});

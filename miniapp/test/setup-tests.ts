@@ -1,0 +1,7 @@
+import { cleanup } from '@testing-library/react';
+import { resetTaroMock } from './taro-mock';
+
+afterEach(() => {
+  cleanup();
+  resetTaroMock();
+});
