@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const screenshotDir = path.join(repoRoot, 'artifacts', 'screenshots');
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the production server build exactly as `npm start` does: embedded database in a fresh folder,
+ * demo mode, demo data, the H5 build at `/`.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const main = path.join(repoRoot, 'server/dist/main.js');
+  const h5 = path.join(repoRoot, 'miniapp/dist/h5/index.html');
+  for (const file of [main, h5]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` at the repo root first`);
+  }
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hall-menu-browser-')), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.NODE_ENV;
+  const child: ChildProcess = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early: ${stderr}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become healthy: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A phone-sized page, as most villagers will see it. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
+}
+
+/** Opens a route of the H5 build (hash router) and waits until its page has slid in. */
+export async function openPage(page: Page, baseUrl: string, route: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/${route}`);
+  await visiblePage(page).waitFor({ timeout: 30_000 });
+}
+
+/** Tab pages stay in the DOM when hidden; the page on screen is the visible `.taro_page_show`. */
+export function visiblePage(page: Page) {
+  return page.locator('.taro_page_show >> visible=true').first();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.waitForTimeout(400); // let the page's slide-in animation finish
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Pixels the page is wider than the viewport (0 when nothing overflows sideways). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+export interface TextSample {
+  text: string;
+  fontSize: number;
+  contrast: number;
+}
+
+/**
+ * Every visible element of the current page that holds text directly, with its font size and the WCAG contrast
+ * ratio of its colour against the first opaque background behind it.
+ */
+export function textSamples(page: Page): Promise<TextSample[]> {
+  return page.evaluate(() => {
+    const channel = (c: number) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const background = (el: Element | null): number[] => {
+      for (let node = el; node; node = node.parentElement) {
+        const [r, g, b, a = 1] = parse(getComputedStyle(node).backgroundColor);
+        if (a > 0.5) return [r, g, b];
+      }
+      return [255, 255, 255];
+    };
+    const root = Array.from(document.querySelectorAll('.taro_page_show')).find((p) => p.getBoundingClientRect().height > 0) ?? document.body;
+    const samples: { text: string; fontSize: number; contrast: number }[] = [];
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      const box = (el as HTMLElement).getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (!own || box.width === 0 || box.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
+      const fg = luminance(parse(style.color));
+      const bg = luminance(background(el));
+      const contrast = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      samples.push({ text: own.slice(0, 30), fontSize: parseFloat(style.fontSize), contrast: Math.round(contrast * 100) / 100 });
+    }
+    return samples;
+  });
+}
+
+/** Heights of the visible buttons and tappable options of the current page. */
+export function tapTargetHeights(page: Page): Promise<{ text: string; height: number }[]> {
+  return page.evaluate(() => {
+    const root = Array.from(document.querySelectorAll('.taro_page_show')).find((p) => p.getBoundingClientRect().height > 0) ?? document.body;
+    return Array.from(root.querySelectorAll('button, taro-button-core, .btn, .option'))
+      .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20), height: (el as HTMLElement).getBoundingClientRect().height }))
+      .filter((t) => t.height > 0);
+  });
+}
