@@ -16,3 +16,13 @@ export function daysBetween(from: string, to: string): number {
 export function isoWeekday(date: string): number {
   return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
+
+/** 'YYYY-MM-DD' plus `days`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether 'YYYY-MM-DD' lies in any of the inclusive ranges. */
+export function inRanges(date: string, ranges: readonly { from: string; to: string }[]): boolean {
+  return ranges.some((r) => r.from <= date && date <= r.to);
+}

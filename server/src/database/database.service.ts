@@ -19,10 +19,23 @@ export class DatabaseService {
     return this.dataSource.manager;
   }
 
+  /**
+   * On MySQL, READ COMMITTED: after a row lock (`lockRow`) a transaction sees what others committed
+   * meanwhile, which the conflict checks rely on.
+   */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.embedded) return this.dataSource.transaction(work);
+    if (!this.embedded) return this.dataSource.transaction('READ COMMITTED', work);
     const run = this.queue.then(() => this.dataSource.transaction(work));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Locks a row until the transaction ends, so checks that span several rows (schedule conflicts) run one at a time
+   * per provider or hall. Always lock providers before halls to avoid deadlocks. Embedded transactions are already serial.
+   */
+  async lockRow(manager: EntityManager, table: 'providers' | 'halls' | 'hall_events', id: number): Promise<void> {
+    if (this.embedded) return;
+    await manager.query(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
   }
 }

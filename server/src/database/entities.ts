@@ -3,6 +3,8 @@ import { AuthSession } from '../modules/auth/auth-session.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { HallManager } from '../modules/halls/hall-manager.entity';
 import { Hall } from '../modules/halls/hall.entity';
+import { HallEvent } from '../modules/orders/hall-event.entity';
+import { Order } from '../modules/orders/order.entity';
 import { ProjectArea } from '../modules/projects/project-area.entity';
 import { ProjectBlackout } from '../modules/projects/project-blackout.entity';
 import { ProjectRevision } from '../modules/projects/project-revision.entity';
@@ -26,6 +28,8 @@ export const ENTITIES = [
   ProjectArea,
   ProjectBlackout,
   ProjectRevision,
+  Order,
+  HallEvent,
   User,
   UserRole,
   AuthSession,

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './catalog';
 export * from './api';
 export * from './projects';
+export * from './orders';

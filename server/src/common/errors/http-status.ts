@@ -6,6 +6,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
   switch (code) {
     case ErrorCode.ValidationFailed:
     case ErrorCode.ReasonRequired:
+    case ErrorCode.IdempotencyKeyRequired:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.Unauthenticated:
     case ErrorCode.TokenExpired:
@@ -23,6 +24,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.Conflict:
     case ErrorCode.InvalidTransition:
     case ErrorCode.StaleState:
+    case ErrorCode.QuotaExhausted:
+    case ErrorCode.ScheduleConflict:
       return HttpStatus.CONFLICT;
     case ErrorCode.WechatNotConfigured:
       return HttpStatus.NOT_IMPLEMENTED;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, allowedEvents, findTransition, type Machine, type Role } from '@hall-menu/shared';
+import { ErrorCode, allowedEvents, findTransition, type HistoryEntryDto, type Machine, type Role } from '@hall-menu/shared';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DatabaseService } from '../../database/database.service';
 import { DomainError, notFound } from '../errors/domain-error';
@@ -113,7 +113,27 @@ export class TransitionService {
     });
   }
 
-  history(entityType: string, entityId: number): Promise<TransitionHistory[]> {
-    return this.db.manager.find(TransitionHistory, { where: { entityType, entityId }, order: { id: 'ASC' } });
+  /**
+   * A readable timeline of one or more workflow objects, oldest first, with the actors' names.
+   * `eventPrefix` tells apart events of related objects shown together (a project and its revisions).
+   */
+  async timeline(sources: { entityType: string; ids: number[]; eventPrefix?: string }[]): Promise<HistoryEntryDto[]> {
+    const used = sources.filter((s) => s.ids.length > 0);
+    if (used.length === 0) return [];
+    const qb = this.db.manager
+      .createQueryBuilder(TransitionHistory, 'h')
+      .leftJoin('users', 'u', 'u.id = h.actor_id')
+      .select(['h.id AS id', 'h.entity_type AS entityType', 'h.event AS event', 'h.from_state AS fromState', 'h.to_state AS toState'])
+      .addSelect(['h.actor_role AS actorRole', 'h.reason AS reason', 'h.created_at AS createdAt', 'u.nickname AS actorName']);
+    used.forEach((source, i) => {
+      qb.orWhere(`(h.entity_type = :type${i} AND h.entity_id IN (:...ids${i}))`, { [`type${i}`]: source.entityType, [`ids${i}`]: source.ids });
+    });
+    const rows: (HistoryEntryDto & { entityType: string })[] = await qb.orderBy('h.id', 'ASC').getRawMany();
+    return rows.map(({ entityType, ...row }) => ({
+      ...row,
+      id: Number(row.id),
+      event: `${used.find((s) => s.entityType === entityType)?.eventPrefix ?? ''}${row.event}`,
+      createdAt: new Date(row.createdAt).toISOString(),
+    }));
   }
 }

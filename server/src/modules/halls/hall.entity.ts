@@ -1,4 +1,4 @@
-import type { HallFacility } from '@hall-menu/shared';
+import type { DateRange, HallFacility } from '@hall-menu/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A village cultural hall (文化礼堂). */
@@ -41,6 +41,10 @@ export class Hall {
 
   @Column({ name: 'star_level', type: 'int', default: 3 })
   starLevel: number;
+
+  /** Periods the hall cannot host (farming season, festivals): 'YYYY-MM-DD' ranges, inclusive. Null means none. */
+  @Column({ name: 'blackout_dates', type: 'simple-json', nullable: true })
+  blackoutDates: DateRange[] | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

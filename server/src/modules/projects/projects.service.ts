@@ -217,20 +217,10 @@ export class ProjectsService {
     const relation = await this.views.relation(user, project, areas);
     if (!relation.member && !relation.overseer) throw outOfScope('只有该服务方成员和负责地区的审核员可以查看审核记录');
     const revisionIds = (await this.db.manager.find(ProjectRevision, { where: { projectId: id }, select: { id: true } })).map((r) => r.id);
-    const qb = this.db.manager
-      .createQueryBuilder(TransitionHistory, 'h')
-      .leftJoin('users', 'u', 'u.id = h.actor_id')
-      .select(['h.id AS id', 'h.entity_type AS entityType', 'h.event AS event', 'h.from_state AS fromState', 'h.to_state AS toState'])
-      .addSelect(['h.actor_role AS actorRole', 'h.reason AS reason', 'h.created_at AS createdAt', 'u.nickname AS actorName'])
-      .where("(h.entity_type = 'project' AND h.entity_id = :id)", { id });
-    if (revisionIds.length) qb.orWhere("(h.entity_type = 'revision' AND h.entity_id IN (:...revisionIds))", { revisionIds });
-    const rows: (HistoryEntryDto & { entityType: string })[] = await qb.orderBy('h.id', 'ASC').getRawMany();
-    return rows.map(({ entityType, ...row }) => ({
-      ...row,
-      id: Number(row.id),
-      event: entityType === 'revision' ? `revision_${row.event}` : row.event,
-      createdAt: new Date(row.createdAt).toISOString(),
-    }));
+    return this.transitions.timeline([
+      { entityType: 'project', ids: [id] },
+      { entityType: 'revision', ids: revisionIds, eventPrefix: 'revision_' },
+    ]);
   }
 
   /** A provider member's projects, any state, newest first. */

@@ -22,6 +22,10 @@ export class Provider {
   @Column({ name: 'contact_phone', type: 'varchar', length: 20 })
   contactPhone: string;
 
+  /** Teams that can serve at the same time; accepting an order that overlaps more than this many is refused. */
+  @Column({ name: 'team_count', type: 'int', default: 1 })
+  teamCount: number;
+
   @Column({ type: 'varchar', length: 12, default: 'unverified' })
   verification: VerificationState;
 

@@ -1,0 +1,42 @@
+import type { Category } from '@hall-menu/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** What villagers see (活动): created when an order is accepted, cancelled with it. */
+@Entity('hall_events')
+@Index(['hallId', 'status', 'startsAt'])
+export class HallEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ name: 'order_id', type: 'int' })
+  orderId: number;
+
+  @Column({ name: 'hall_id', type: 'int' })
+  hallId: number;
+
+  @Column({ name: 'project_id', type: 'int' })
+  projectId: number;
+
+  @Column({ type: 'varchar', length: 60 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  category: Category;
+
+  @Column({ name: 'starts_at', type: 'datetime' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'datetime' })
+  endsAt: Date;
+
+  /** Seats open to villagers: the hall's seats unless the manager lowers it. */
+  @Column({ type: 'int' })
+  seats: number;
+
+  @Column({ type: 'varchar', length: 12, default: 'scheduled' })
+  status: 'scheduled' | 'cancelled';
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+}
