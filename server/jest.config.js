@@ -14,4 +14,5 @@ module.exports = {
   transformIgnorePatterns: ['^(?!.*/content-disposition/dist/).*/node_modules/'],
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
 };

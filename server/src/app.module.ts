@@ -7,6 +7,7 @@ import { HallsModule } from './modules/halls/halls.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ProvidersModule } from './modules/providers/providers.module';
+import { ReservationsModule } from './modules/reservations/reservations.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { SystemModule } from './modules/system/system.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
@@ -24,6 +25,7 @@ import { UsersModule } from './modules/users/users.module';
     ProvidersModule,
     ProjectsModule,
     OrdersModule,
+    ReservationsModule,
     UploadsModule,
     SystemModule,
   ],

@@ -5,10 +5,11 @@ export function baseDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
 }
 
-/** A database of its own for each jest worker, so test files never see each other's rows. */
+/** A database of its own for each jest worker of each run, so test files never see each other's rows. */
 export function workerDatabaseUrl(): { url: string; name: string } {
   const url = new URL(baseDatabaseUrl());
-  const name = `hallmenu_test_${process.env.JEST_WORKER_ID ?? '1'}`;
+  // The run id keeps two test runs on one machine (a developer's and CI's) out of each other's databases.
+  const name = `hallmenu_test_${process.env.HALLMENU_TEST_RUN ?? 'local'}_${process.env.JEST_WORKER_ID ?? '1'}`;
   url.pathname = `/${name}`;
   return { url: url.toString(), name };
 }
@@ -24,4 +25,15 @@ export async function freshDatabase(): Promise<string> {
     await admin.end();
   }
   return url;
+}
+
+/** Drops every database this run created. */
+export async function dropRunDatabases(): Promise<void> {
+  const admin = await createConnection({ uri: baseDatabaseUrl() });
+  try {
+    const [rows] = await admin.query('SHOW DATABASES LIKE ?', [`hallmenu_test_${process.env.HALLMENU_TEST_RUN ?? 'local'}_%`]);
+    for (const row of rows as Record<string, string>[]) await admin.query(`DROP DATABASE IF EXISTS \`${Object.values(row)[0]}\``);
+  } finally {
+    await admin.end();
+  }
 }

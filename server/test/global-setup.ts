@@ -3,6 +3,8 @@ import { baseDatabaseUrl } from './database';
 
 /** Fails the whole run early, with a message a person can act on, when there is no MySQL to test against. */
 export default async function globalSetup(): Promise<void> {
+  // Workers start after this and inherit it.
+  process.env.HALLMENU_TEST_RUN = String(process.pid);
   const url = baseDatabaseUrl();
   try {
     const connection = await createConnection({ uri: url, connectTimeout: 5000 });

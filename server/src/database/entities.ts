@@ -12,6 +12,8 @@ import { ServiceProject } from '../modules/projects/service-project.entity';
 import { ProviderArea } from '../modules/providers/provider-area.entity';
 import { ProviderMember } from '../modules/providers/provider-member.entity';
 import { Provider } from '../modules/providers/provider.entity';
+import { HallFollow } from '../modules/reservations/hall-follow.entity';
+import { Reservation } from '../modules/reservations/reservation.entity';
 import { Region } from '../modules/regions/region.entity';
 import { UserRole } from '../modules/users/user-role.entity';
 import { User } from '../modules/users/user.entity';
@@ -30,6 +32,8 @@ export const ENTITIES = [
   ProjectRevision,
   Order,
   HallEvent,
+  Reservation,
+  HallFollow,
   User,
   UserRole,
   AuthSession,

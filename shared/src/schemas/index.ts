@@ -4,4 +4,5 @@ export * from './auth';
 export * from './places';
 export * from './projects';
 export * from './orders';
+export * from './reservations';
 export { zhErrorMap } from "./zh-error-map";

@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './api';
 export * from './projects';
 export * from './orders';
+export * from './reservations';

@@ -17,6 +17,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.AccountDisabled:
     case ErrorCode.Forbidden:
     case ErrorCode.OutOfScope:
+    case ErrorCode.ReservationSuspended:
     case ErrorCode.DemoLoginDisabled:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NotFound:
@@ -25,6 +26,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.InvalidTransition:
     case ErrorCode.StaleState:
     case ErrorCode.QuotaExhausted:
+    case ErrorCode.AlreadyReserved:
+    case ErrorCode.EventFull:
     case ErrorCode.ScheduleConflict:
       return HttpStatus.CONFLICT;
     case ErrorCode.WechatNotConfigured:

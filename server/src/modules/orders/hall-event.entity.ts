@@ -34,6 +34,21 @@ export class HallEvent {
   @Column({ type: 'int' })
   seats: number;
 
+  /** Seats held by reservations; only ever changed by guarded updates that keep it within `seats`. */
+  @Column({ name: 'seats_reserved', type: 'int', default: 0 })
+  seatsReserved: number;
+
+  @Column({ name: 'max_seats_per_person', type: 'int', default: 3 })
+  maxSeatsPerPerson: number;
+
+  /** People the manager let in without a reservation. */
+  @Column({ name: 'walk_ins', type: 'int', default: 0 })
+  walkIns: number;
+
+  /** Set once the no-show job has processed this event after it ended. */
+  @Column({ name: 'attendance_closed', type: 'boolean', default: false })
+  attendanceClosed: boolean;
+
   @Column({ type: 'varchar', length: 12, default: 'scheduled' })
   status: 'scheduled' | 'cancelled';
 

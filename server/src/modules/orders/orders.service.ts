@@ -16,10 +16,11 @@ import {
   type Paged,
   type Role,
 } from '@hall-menu/shared';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
+import { isDuplicateKey } from '../../common/database/duplicate-key';
 import { DomainError, notFound, outOfScope } from '../../common/errors/domain-error';
 import { addDays, beijingToday, daysBetween, inRanges, isoWeekday } from '../../common/time';
 import { TransitionService, type Actor } from '../../common/transitions/transition.service';
@@ -55,11 +56,6 @@ const BODY_SCHEMAS: Partial<Record<OrderEvent, ZodType<unknown, ZodTypeDef, unkn
   propose: timeSlotSchema,
   complete: completionSchema,
 };
-
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as QueryFailedError & { driverError?: { code?: string; message?: string } };
-  return e instanceof QueryFailedError && (e.driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(String(e.driverError?.message ?? e.message)));
-}
 
 @Injectable()
 export class OrdersService {
@@ -347,7 +343,7 @@ export class OrdersService {
     if (existing) {
       await m.update(HallEvent, { id: existing.id }, { startsAt: start, endsAt: end, status: 'scheduled' });
     } else {
-      await m.insert(HallEvent, { orderId: order.id, hallId: hall.id, projectId: project.id, title: project.title, category: project.category, startsAt: start, endsAt: end, seats: hall.seats });
+      await m.insert(HallEvent, { orderId: order.id, hallId: hall.id, projectId: project.id, title: project.title, category: project.category, startsAt: start, endsAt: end, seats: hall.seats, maxSeatsPerPerson: this.config.reservations.maxSeatsPerPerson });
     }
   }
 

@@ -27,6 +27,13 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** Repeated no-shows pause reserving until this time. */
+  @Column({ name: 'reservations_suspended_until', type: 'datetime', nullable: true })
+  reservationsSuspendedUntil: Date | null;
+
+  @Column({ name: 'reservations_suspended_reason', type: 'varchar', length: 200, nullable: true })
+  reservationsSuspendedReason: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -1,0 +1,5 @@
+import { dropRunDatabases } from './database';
+
+export default async function globalTeardown(): Promise<void> {
+  await dropRunDatabases();
+}
