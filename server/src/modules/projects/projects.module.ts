@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MenuCacheService } from './menu-cache.service';
 import { MenuController } from './menu.controller';
 import { MenuService } from './menu.service';
 import { ProjectViewsService } from './project-views.service';
@@ -9,7 +10,7 @@ import { ReviewsService } from './reviews.service';
 
 @Module({
   controllers: [ProjectsController, ReviewsController, MenuController],
-  providers: [ProjectsService, ReviewsService, MenuService, ProjectViewsService],
-  exports: [ProjectsService, MenuService, ProjectViewsService],
+  providers: [ProjectsService, ReviewsService, MenuService, ProjectViewsService, MenuCacheService],
+  exports: [ProjectsService, MenuService, ProjectViewsService, MenuCacheService],
 })
 export class ProjectsModule {}

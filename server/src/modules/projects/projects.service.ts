@@ -28,6 +28,7 @@ import { contentColumns, contentOf } from './project-content';
 import { ProjectArea } from './project-area.entity';
 import { ProjectBlackout } from './project-blackout.entity';
 import { ProjectRevision } from './project-revision.entity';
+import { MenuCacheService } from './menu-cache.service';
 import { ProjectViewsService } from './project-views.service';
 import { ServiceProject } from './service-project.entity';
 
@@ -40,6 +41,7 @@ export class ProjectsService {
     private readonly scope: ScopeService,
     private readonly transitions: TransitionService,
     private readonly views: ProjectViewsService,
+    private readonly menuCache: MenuCacheService,
   ) {}
 
   /** A provider member declares a project; it starts as a draft of their organisation. */
@@ -138,6 +140,7 @@ export class ProjectsService {
         if (event === 'submit' || event === 'resubmit') await this.assertReadyForReview(m, row);
       },
     });
+    if (project.status === 'published' || event === 'approve') this.menuCache.invalidate();
     return this.get(user, id);
   }
 
@@ -185,6 +188,7 @@ export class ProjectsService {
         reason: reason?.trim() || null,
       });
     });
+    if (event === 'approve') this.menuCache.invalidate();
     return this.get(user, projectId);
   }
 

@@ -7,6 +7,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  */
 @Entity('service_projects')
 @Index(['status', 'category', 'publishedAt'])
+@Index(['status', 'publishedAt', 'id'])
+@Index(['status', 'orderCount', 'id'])
+@Index(['status', 'ratingAverage', 'id'])
 @Index(['providerId', 'status'])
 export class ServiceProject {
   @PrimaryGeneratedColumn()

@@ -92,21 +92,24 @@ export class ReservationsService {
     }
     try {
       return await this.db.transaction(async (m) => {
-        const taken = await this.takeSeats(m, eventId, seats);
-        if (!taken) {
+        // The row first (a duplicate person fails here, before touching the event), the seat count last:
+        // the event row stays locked from that update to the commit, so the less after it the better.
+        const id = await this.insertWithCode(m, { ...holder, eventId, seats, status: 'reserved' });
+        let status: 'reserved' | 'waitlisted' = 'reserved';
+        if (!(await this.takeSeats(m, eventId, seats))) {
           const waiting = await m.count(Reservation, { where: { eventId, status: 'waitlisted' } });
           if (waiting >= event.seats) throw new DomainError(ErrorCode.EventFull, '座位和候补名额都已满，请关注其他活动');
+          status = 'waitlisted';
+          await m.update(Reservation, { id }, { status });
         }
-        const status = taken ? 'reserved' : 'waitlisted';
-        const saved = await this.insertWithCode(m, { ...holder, eventId, seats, status });
         await this.transitions.recordCreated(m, {
           machine: reservationMachine,
-          id: saved,
+          id,
           state: status,
           actor: { id: user.id, roles: user.roles },
           actorRole: holder.userId === null ? 'hall_manager' : 'villager',
         });
-        return saved;
+        return id;
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw new DomainError(ErrorCode.AlreadyReserved, '您已经预约过这场活动了，可在「我的预约」查看');
