@@ -5,4 +5,5 @@ export * from './places';
 export * from './projects';
 export * from './orders';
 export * from './reservations';
+export * from './needs';
 export { zhErrorMap } from "./zh-error-map";

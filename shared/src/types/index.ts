@@ -4,3 +4,4 @@ export * from './api';
 export * from './projects';
 export * from './orders';
 export * from './reservations';
+export * from './needs';
