@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HallsModule } from './modules/halls/halls.module';
+import { NeedsModule } from './modules/needs/needs.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ProvidersModule } from './modules/providers/providers.module';
@@ -26,6 +27,7 @@ import { UsersModule } from './modules/users/users.module';
     ProjectsModule,
     OrdersModule,
     ReservationsModule,
+    NeedsModule,
     UploadsModule,
     SystemModule,
   ],

@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MATCH_WEIGHTS } from '../modules/needs/scorer';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')
   .optional();
+
+const matchWeightsSchema = z.object({
+  category: z.number().min(0),
+  coverage: z.number().min(0),
+  availability: z.number().min(0),
+  rating: z.number().min(0),
+  fairness: z.number().min(0),
+  proximity: z.number().min(0),
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,6 +43,17 @@ const envSchema = z.object({
   NO_SHOW_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
   NO_SHOW_WINDOW_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   NO_SHOW_SUSPEND_MONTHS: z.coerce.number().int().min(0).max(60).default(6),
+  MATCH_WEIGHTS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return matchWeightsSchema.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'MATCH_WEIGHTS must be JSON like {"category":3,"coverage":4,"availability":2,"rating":2,"fairness":1,"proximity":1}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_242_880),
@@ -90,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       noShowWindowMonths: e.NO_SHOW_WINDOW_MONTHS,
       noShowSuspendMonths: e.NO_SHOW_SUSPEND_MONTHS,
     },
+    matchWeights: e.MATCH_WEIGHTS ?? DEFAULT_MATCH_WEIGHTS,
     /** How often scheduled jobs (order expiry, auto-confirmation) run; 0 turns the timer off. */
     jobIntervalSeconds: e.JOB_INTERVAL_SECONDS,
     uploads: { dir: e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads'), maxBytes: e.UPLOAD_MAX_BYTES },

@@ -3,6 +3,9 @@ import { AuthSession } from '../modules/auth/auth-session.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { HallManager } from '../modules/halls/hall-manager.entity';
 import { Hall } from '../modules/halls/hall.entity';
+import { NeedResponse } from '../modules/needs/need-response.entity';
+import { NeedUpvote } from '../modules/needs/need-upvote.entity';
+import { Need } from '../modules/needs/need.entity';
 import { HallEvent } from '../modules/orders/hall-event.entity';
 import { Order } from '../modules/orders/order.entity';
 import { ProjectArea } from '../modules/projects/project-area.entity';
@@ -34,6 +37,9 @@ export const ENTITIES = [
   HallEvent,
   Reservation,
   HallFollow,
+  Need,
+  NeedUpvote,
+  NeedResponse,
   User,
   UserRole,
   AuthSession,

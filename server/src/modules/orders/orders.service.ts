@@ -72,7 +72,12 @@ export class OrdersService {
    * Places an order for one of the manager's halls. One unit of the hall's yearly quota is used in the same
    * transaction. The idempotency key makes retries on a weak network safe: the same key returns the same order.
    */
-  async create(user: AuthUser, input: CreateOrderInput, idempotencyKey: string | undefined): Promise<OrderDto> {
+  async create(
+    user: AuthUser,
+    input: CreateOrderInput,
+    idempotencyKey: string | undefined,
+    options: { providerAgreed?: boolean } = {},
+  ): Promise<OrderDto> {
     if (!idempotencyKey || !/^[\w-]{8,64}$/.test(idempotencyKey)) throw new DomainError(ErrorCode.IdempotencyKeyRequired);
     const earlier = await this.findByKey(user.id, idempotencyKey);
     if (earlier) return this.views.toDto(earlier, user);
@@ -83,7 +88,8 @@ export class OrdersService {
     const project = await this.db.manager.findOne(ServiceProject, { where: { id: input.projectId } });
     if (!project || project.status !== 'published') throw notFound('服务项目', { id: input.projectId });
     await this.assertCovers(project, hall);
-    this.assertWindows(input.windows, project, hall);
+    // A provider that proposed the date itself (answering a need) has already agreed to it.
+    if (!options.providerAgreed) this.assertWindows(input.windows, project, hall);
 
     const now = this.clock.now();
     const year = Number(beijingToday(now).slice(0, 4));
