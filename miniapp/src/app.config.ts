@@ -6,12 +6,13 @@ const tab = (pagePath: string, text: string, icon: string) => ({
 });
 
 export default defineAppConfig({
-  // The main package holds only the tab pages and login; each role's workspace is a subpackage.
-  pages: ['pages/index/index', 'pages/events/index', 'pages/messages/index', 'pages/mine/index', 'pages/login/index'],
+  // The main package holds the tab pages, login and the project detail every role opens;
+  // each role's workspace is a subpackage.
+  pages: ['pages/index/index', 'pages/events/index', 'pages/messages/index', 'pages/mine/index', 'pages/login/index', 'pages/project/index'],
   subPackages: [
     { root: 'packages/manager', pages: ['pages/halls/index'] },
-    { root: 'packages/reviewer', pages: ['pages/home/index'] },
-    { root: 'packages/provider', pages: ['pages/home/index'] },
+    { root: 'packages/reviewer', pages: ['pages/home/index', 'pages/queue/index', 'pages/suspended/index'] },
+    { root: 'packages/provider', pages: ['pages/home/index', 'pages/projects/index', 'pages/project-form/index'] },
   ],
   window: {
     navigationBarTitleText: '礼堂点单',

@@ -21,10 +21,16 @@ const Taro = {
   getCurrentPages: jest.fn((): { route: string }[] => []),
   navigateTo: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
+  redirectTo: jest.fn(() => Promise.resolve()),
+  setNavigationBarTitle: jest.fn(() => Promise.resolve()),
   switchTab: jest.fn(() => Promise.resolve()),
   showToast: jest.fn(() => Promise.resolve()),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   login: jest.fn(() => Promise.resolve({ code: 'wx-login-code', errMsg: 'login:ok' })),
+  previewImage: jest.fn(() => Promise.resolve()),
+  /** Picks nothing unless a test says what the person chose. */
+  chooseImage: jest.fn((): Promise<{ tempFilePaths: string[] }> => Promise.reject({ errMsg: 'chooseImage:fail cancel' })),
+  uploadFile: jest.fn(),
   // Used by @tarojs/components internals.
   eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
 };
@@ -43,6 +49,8 @@ export function resetTaroMock(): void {
     if (typeof fn === 'function' && 'mockClear' in fn) (fn as jest.Mock).mockClear();
   }
   Taro.request.mockReset();
+  Taro.uploadFile.mockReset();
+  Taro.chooseImage.mockImplementation(() => Promise.reject({ errMsg: 'chooseImage:fail cancel' }));
   Taro.getCurrentPages.mockImplementation(() => []);
   Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }));
   useRouter.mockImplementation(() => ({ params: {} }));

@@ -31,7 +31,8 @@ const SESSION_OVER_CODES = new Set<string>([
   ErrorCode.AccountDisabled,
 ]);
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** Full URL of an API path; empty query values are left out. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
   const pairs = Object.entries(query ?? {})
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
@@ -58,7 +59,7 @@ async function send<T>(path: string, options: RequestOptions, accessToken: strin
     let response: Taro.request.SuccessCallbackResult;
     try {
       response = await Taro.request({
-        url: buildUrl(path, options.query),
+        url: apiUrl(path, options.query),
         method: options.method ?? 'GET',
         header,
         data: options.body,
@@ -109,10 +110,19 @@ function refreshAccessToken(expiredToken: string): Promise<string> {
  * Calls the API and resolves with the response body. Rejects with `ApiError`.
  * An expired access token is refreshed once and the call replayed once with the new one.
  */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const accessToken = options.auth === false ? undefined : useAuthStore.getState().tokens?.accessToken;
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return withSession(options.auth !== false, (accessToken) => send<T>(path, options, accessToken));
+}
+
+/**
+ * Runs one exchange with the session's access token (none when `useSession` is false or nobody is
+ * logged in). For calls that cannot go through `request()`, such as `Taro.uploadFile`: they get the
+ * same refresh-once-and-replay and the same end of session on a revoked token. `call` must reject with `ApiError`.
+ */
+export async function withSession<T>(useSession: boolean, call: (accessToken: string | undefined) => Promise<T>): Promise<T> {
+  const accessToken = useSession ? useAuthStore.getState().tokens?.accessToken : undefined;
   try {
-    return await send<T>(path, options, accessToken);
+    return await call(accessToken);
   } catch (error) {
     if (!accessToken || !(error instanceof ApiError) || error.status !== 401) throw error;
     if (error.code !== ErrorCode.TokenExpired) {
@@ -120,6 +130,6 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       endSession(accessToken, error.message);
       throw error;
     }
-    return send<T>(path, options, await refreshAccessToken(accessToken));
+    return call(await refreshAccessToken(accessToken));
   }
 }

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeApi, ok } from '../../../test/fake-api';
-import { liveSystem, managerAndVillager, tokens, villager } from '../../../test/fixtures';
+import { cityReviewer, liveSystem, managerAndVillager, providerMember, tokens, villager } from '../../../test/fixtures';
 import Taro from '../../../test/taro-mock';
 import { useAuthStore } from '../../stores/auth';
 import { PREFS_STORAGE_KEY, usePrefsStore } from '../../stores/prefs';
@@ -55,6 +55,19 @@ describe('我的', () => {
     expect(screen.getByText('当前：村民')).toBeTruthy();
     // Villagers use the tab pages; there is no separate workspace.
     expect(screen.queryByText(/^进入/)).toBeNull();
+  });
+
+  it.each([
+    [providerMember, '进入服务方工作台', ['我的项目', '申报新项目'], '/packages/provider/pages/projects/index'],
+    [cityReviewer, '进入审核工作台', ['待审核的项目', '已暂停的项目'], '/packages/reviewer/pages/queue/index'],
+  ])('leads %#: a provider or reviewer straight to their workspace pages', async (me, entry, links, firstUrl) => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me });
+    fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(me) });
+    render(<MinePage />);
+    expect(await screen.findByText(entry)).toBeTruthy();
+    for (const link of links) expect(screen.getByText(link)).toBeTruthy();
+    fireEvent.click(screen.getByText(links[0]));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: firstUrl });
   });
 
   it('has no role switch for a single-role person', () => {

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@hall-menu/shared';
 import { logout } from '../../api/auth';
+import { LinkList } from '../../components/LinkList';
 import { PageShell } from '../../components/PageShell';
 import { LoginPrompt } from '../../components/StateViews';
 import { useFreshMe } from '../../hooks/use-fresh-me';
@@ -78,6 +79,11 @@ function Account() {
           <Button className='btn btn--primary btn--block' onClick={() => Taro.navigateTo({ url: workspace.url })}>
             进入{workspace.title}
           </Button>
+          {workspace.links.length > 0 && (
+            <View className='spaced'>
+              <LinkList links={workspace.links} />
+            </View>
+          )}
         </View>
       )}
     </>

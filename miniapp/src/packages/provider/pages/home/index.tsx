@@ -1,11 +1,13 @@
 import { View } from '@tarojs/components';
 import { PROVIDER_KIND_LABELS, VERIFICATION_LABELS, type MeResponse } from '@hall-menu/shared';
 import { getProvider } from '../../../../api/providers';
+import { LinkList } from '../../../../components/LinkList';
 import { PageShell } from '../../../../components/PageShell';
 import { RoleGate } from '../../../../components/RoleGate';
 import { AsyncContent, EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { useFreshMe } from '../../../../hooks/use-fresh-me';
+import { WORKSPACES } from '../../../../routes';
 
 function Organisation({ providerId }: { providerId: number }) {
   const provider = useAsync(() => getProvider(providerId), [providerId]);
@@ -35,7 +37,15 @@ function Organisation({ providerId }: { providerId: number }) {
 function ProviderHome({ me }: { me: MeResponse }) {
   const provider = me.scopes.provider;
   if (!provider) return <EmptyState title='您还没有加入服务方组织' hint='请联系组织负责人或审核员' />;
-  return <Organisation providerId={provider.id} />;
+  return (
+    <>
+      <View className='section'>
+        <View className='section__title'>服务项目</View>
+        <LinkList links={WORKSPACES.provider?.links ?? []} />
+      </View>
+      <Organisation providerId={provider.id} />
+    </>
+  );
 }
 
 export default function ProviderHomePage() {

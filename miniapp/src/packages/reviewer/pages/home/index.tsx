@@ -3,11 +3,13 @@ import type { MeResponse } from '@hall-menu/shared';
 import { listHalls } from '../../../../api/halls';
 import { listRegions } from '../../../../api/regions';
 import { HallCard } from '../../../../components/HallCard';
+import { LinkList } from '../../../../components/LinkList';
 import { PageShell } from '../../../../components/PageShell';
 import { RoleGate } from '../../../../components/RoleGate';
 import { AsyncContent, EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { useFreshMe } from '../../../../hooks/use-fresh-me';
+import { WORKSPACES } from '../../../../routes';
 
 const HALLS_PAGE_SIZE = 20;
 
@@ -48,7 +50,15 @@ function RegionOverview({ region }: { region: { code: string; name: string } }) 
 function ReviewerHome({ me }: { me: MeResponse }) {
   const region = me.scopes.region;
   if (!region) return <EmptyState title='还没有为您分配负责的地区' hint='请联系平台管理员' />;
-  return <RegionOverview region={region} />;
+  return (
+    <>
+      <View className='section'>
+        <View className='section__title'>项目审核</View>
+        <LinkList links={WORKSPACES.reviewer?.links ?? []} />
+      </View>
+      <RegionOverview region={region} />
+    </>
+  );
 }
 
 export default function ReviewerHomePage() {

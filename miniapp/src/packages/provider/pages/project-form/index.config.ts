@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申报服务项目' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '已暂停的项目' });
