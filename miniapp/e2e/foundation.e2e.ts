@@ -1,8 +1,8 @@
-import type { DemoUserOption, HallDto, Paged } from '@hall-menu/shared';
+import type { DemoUserOption, MenuItemDto, Paged } from '@hall-menu/shared';
 import type { Browser, Page } from 'playwright-core';
 import { horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, tapTargetHeights, textSamples, type RunningServer } from './harness';
 
-/** Foundation journey: a villager signs in through the demo login, sees real halls, and turns on 长辈模式. */
+/** Foundation journey: a villager signs in through the demo login, sees the real menu, and turns on 长辈模式. */
 describe('H5 build in Chromium: demo login, home, 长辈模式', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -37,7 +37,7 @@ describe('H5 build in Chromium: demo login, home, 长辈模式', () => {
     await expectReadable('foundation-01-login');
   });
 
-  it('signs a villager in and shows real halls from the API on the home page', async () => {
+  it('signs a villager in and shows the real menu from the API on the home page', async () => {
     const villager = ((await (await fetch(`${server.url}/api/auth/demo-users`)).json()) as DemoUserOption[]).find((u) => u.role === 'villager')!;
     await page.getByText(`${villager.nickname}（村民）`).click();
     await openPage(page, server.url, 'pages/mine/index');
@@ -46,8 +46,9 @@ describe('H5 build in Chromium: demo login, home, 长辈模式', () => {
     await expectReadable('foundation-02-mine');
 
     await openPage(page, server.url, 'pages/index/index');
-    const halls = (await (await fetch(`${server.url}/api/halls?page=1&pageSize=5`)).json()) as Paged<HallDto>;
-    await page.getByText(halls.items[0].name).first().waitFor();
+    const menu = (await (await fetch(`${server.url}/api/menu?page=1&pageSize=5`)).json()) as Paged<MenuItemDto>;
+    await page.getByText(menu.items[0].title).first().waitFor();
+    await expect(page.getByText(menu.items[0].provider.name).first().isVisible()).resolves.toBe(true);
     await expectReadable('foundation-03-home');
   });
 

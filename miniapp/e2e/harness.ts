@@ -154,3 +154,19 @@ export function tapTargetHeights(page: Page): Promise<{ text: string; height: nu
       .filter((t) => t.height > 0);
   });
 }
+
+/** Signs in through the demo login page as the first demo user whose label matches, e.g. '（服务方）'. */
+export async function demoLogin(page: Page, baseUrl: string, roleLabel: string): Promise<string> {
+  await openPage(page, baseUrl, 'pages/login/index');
+  const option = visiblePage(page).locator('.option', { hasText: roleLabel }).first();
+  await option.waitFor();
+  const name = ((await option.locator('.option__title').textContent()) ?? '').split('（')[0].trim();
+  await option.click();
+  await page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 15_000 });
+  return name;
+}
+
+/** The real input or textarea inside Taro's wrapper element (both carry the placeholder). */
+export function field(page: Page, placeholder: string) {
+  return visiblePage(page).locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).first();
+}
