@@ -158,7 +158,9 @@ describe('service projects: declaration, review, menu (MySQL)', () => {
     const published = await createPublished({ title: '原版标题锣鼓专场' });
     const pending = (await request(t.http).put(`/api/projects/${published.id}`).set(as(provider)).send({ ...content, title: '修改后标题锣鼓专场' }).expect(200)).body as ProjectDto;
     expect(pending).toMatchObject({ status: 'published', title: '原版标题锣鼓专场', revision: 1 });
-    expect(pending.pendingRevision).toMatchObject({ status: 'pending_review', content: { title: '修改后标题锣鼓专场' } });
+    expect(pending.pendingRevision).toMatchObject({ status: 'pending_review', content: { title: '修改后标题锣鼓专场' }, allowedActions: ['withdraw'] });
+    const asReviewer = (await request(t.http).get(`/api/projects/${published.id}`).set(as(cityReviewer)).expect(200)).body as ProjectDto;
+    expect(asReviewer.pendingRevision?.allowedActions).toEqual(['approve', 'reject']);
 
     expect((await menu(`keyword=${encodeURIComponent('锣鼓专场')}`)).items.filter((i) => i.id === published.id).map((i) => i.title)).toEqual(['原版标题锣鼓专场']);
     const publicView = (await request(t.http).get(`/api/projects/${published.id}`).set(as(villager)).expect(200)).body as ProjectDetailDto;

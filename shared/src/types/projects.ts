@@ -1,4 +1,5 @@
 import type { ProjectEvent, ProjectState } from '../machines/project';
+import type { RevisionEvent } from '../machines/revision';
 import type { Audience, Category, ProviderKind } from './catalog';
 
 export const COST_TYPES = ['free', 'subsidised'] as const;
@@ -85,6 +86,8 @@ export interface RevisionSummary {
   reason: string | null;
   createdAt: string;
   content: ProjectContent;
+  /** What the viewer may do with this edit (approve/reject for the region's reviewers, withdraw for the provider). */
+  allowedActions: RevisionEvent[];
 }
 
 export interface ProjectDto extends ProjectContent {

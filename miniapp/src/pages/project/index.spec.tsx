@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorCode, type HistoryEntryDto, type ProjectDetailDto } from '@hall-menu/shared';
+import type { RevisionEvent } from '@hall-menu/shared';
 import { fail, fakeApi, ok } from '../../../test/fake-api';
 import { cityReviewer, content, liveSystem, menuItem, projectDetail, providerMember, region, tokens } from '../../../test/fixtures';
 import { typeInto } from '../../../test/interact';
@@ -208,6 +209,7 @@ describe('项目详情', () => {
       reason: null,
       createdAt: '2026-03-02T02:00:00.000Z',
       content: content({ title: '越剧经典折子戏专场（新编）' }),
+      allowedActions: ['approve', 'reject'] as RevisionEvent[],
     };
     let current = projectDetail({ allowedActions: ['suspend'], pendingRevision: revision });
     const api = fakeApi({

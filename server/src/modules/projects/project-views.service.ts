@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   allowedEvents,
   projectMachine,
+  revisionMachine,
   type MenuItemDto,
   type ProjectDto,
   type ProjectProviderRef,
@@ -104,7 +105,7 @@ export class ProjectViewsService {
           orderCount: project.orderCount,
           createdAt: iso(project.createdAt)!,
           publishedAt: iso(project.publishedAt),
-          pendingRevision: revision && (relation.member || relation.overseer) ? revisionSummary(revision) : null,
+          pendingRevision: revision && (relation.member || relation.overseer) ? revisionSummary(revision, roles) : null,
           allowedActions: allowedEvents(projectMachine, project.status, roles),
           editable: relation.member && ['draft', 'rejected', 'offline', 'published'].includes(project.status),
         };
@@ -135,8 +136,9 @@ export class ProjectViewsService {
   }
 }
 
-function revisionSummary(r: ProjectRevision): RevisionSummary {
+function revisionSummary(r: ProjectRevision, roles: Role[]): RevisionSummary {
   return {
+    allowedActions: allowedEvents(revisionMachine, r.status, roles),
     id: r.id,
     status: r.status === 'rejected' ? 'rejected' : 'pending_review',
     reason: r.decisionReason,

@@ -207,7 +207,7 @@ describe('申报服务项目', () => {
     const api = fakeApi({
       ...baseRoutes,
       'GET /projects/7': () => ok(projectDetail({ editable: true, allowedActions: ['withdraw'] })),
-      'PUT /projects/7': (req) => ok(projectDetail({ editable: true, pendingRevision: { id: 9, status: 'pending_review', reason: null, createdAt: '', content: req.data as ProjectContent } })),
+      'PUT /projects/7': (req) => ok(projectDetail({ editable: true, pendingRevision: { id: 9, status: 'pending_review', reason: null, createdAt: '', content: req.data as ProjectContent, allowedActions: ['withdraw'] } })),
     });
     const { container } = render(<ProjectFormPage />);
 
@@ -223,7 +223,7 @@ describe('申报服务项目', () => {
 
   it('continues an edit that was sent back, saying why', async () => {
     useRouter.mockImplementation(() => ({ params: { id: '7' } }));
-    const rejected = { id: 9, status: 'rejected' as const, reason: '新标题不妥', createdAt: '', content: content({ title: '越剧专场（新编）' }) };
+    const rejected = { id: 9, status: 'rejected' as const, reason: '新标题不妥', createdAt: '', content: content({ title: '越剧专场（新编）' }), allowedActions: [] };
     fakeApi({ ...baseRoutes, 'GET /projects/7': () => ok(projectDetail({ editable: true, pendingRevision: rejected })) });
     const { container } = render(<ProjectFormPage />);
     expect(await screen.findByText(/上次的修改未通过（新标题不妥）/)).toBeTruthy();

@@ -23,7 +23,7 @@ describe('我的项目', () => {
                     id: 2,
                     title: '防诈骗宣讲',
                     status: 'published',
-                    pendingRevision: { id: 5, status: 'pending_review', reason: null, createdAt: '2026-03-02T02:00:00.000Z', content: content() },
+                    pendingRevision: { id: 5, status: 'pending_review', reason: null, createdAt: '2026-03-02T02:00:00.000Z', content: content(), allowedActions: ['withdraw'] },
                   }),
                 ],
           ),
