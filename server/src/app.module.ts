@@ -9,6 +9,7 @@ import { OrdersModule } from './modules/orders/orders.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ReservationsModule } from './modules/reservations/reservations.module';
+import { RatingsModule } from './modules/ratings/ratings.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { SystemModule } from './modules/system/system.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
@@ -28,6 +29,7 @@ import { UsersModule } from './modules/users/users.module';
     OrdersModule,
     ReservationsModule,
     NeedsModule,
+    RatingsModule,
     UploadsModule,
     SystemModule,
   ],

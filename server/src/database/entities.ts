@@ -17,6 +17,8 @@ import { ProviderMember } from '../modules/providers/provider-member.entity';
 import { Provider } from '../modules/providers/provider.entity';
 import { HallFollow } from '../modules/reservations/hall-follow.entity';
 import { Reservation } from '../modules/reservations/reservation.entity';
+import { EventRating } from '../modules/ratings/event-rating.entity';
+import { OrderRating } from '../modules/ratings/order-rating.entity';
 import { Region } from '../modules/regions/region.entity';
 import { UserRole } from '../modules/users/user-role.entity';
 import { User } from '../modules/users/user.entity';
@@ -40,6 +42,8 @@ export const ENTITIES = [
   Need,
   NeedUpvote,
   NeedResponse,
+  EventRating,
+  OrderRating,
   User,
   UserRole,
   AuthSession,

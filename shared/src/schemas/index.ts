@@ -6,4 +6,5 @@ export * from './projects';
 export * from './orders';
 export * from './reservations';
 export * from './needs';
+export * from './ratings';
 export { zhErrorMap } from "./zh-error-map";

@@ -5,3 +5,4 @@ export * from './projects';
 export * from './orders';
 export * from './reservations';
 export * from './needs';
+export * from './ratings';

@@ -28,6 +28,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.QuotaExhausted:
     case ErrorCode.AlreadyReserved:
     case ErrorCode.EventFull:
+    case ErrorCode.AlreadyRated:
     case ErrorCode.ScheduleConflict:
       return HttpStatus.CONFLICT;
     case ErrorCode.WechatNotConfigured:
