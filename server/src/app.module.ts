@@ -11,6 +11,7 @@ import { ProvidersModule } from './modules/providers/providers.module';
 import { ReservationsModule } from './modules/reservations/reservations.module';
 import { RatingsModule } from './modules/ratings/ratings.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { StatsModule } from './modules/stats/stats.module';
 import { SystemModule } from './modules/system/system.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
@@ -30,6 +31,7 @@ import { UsersModule } from './modules/users/users.module';
     ReservationsModule,
     NeedsModule,
     RatingsModule,
+    StatsModule,
     UploadsModule,
     SystemModule,
   ],

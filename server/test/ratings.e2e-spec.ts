@@ -69,6 +69,23 @@ describe('ratings feed back into the menu (MySQL)', () => {
     expect(menu.items[0]).toMatchObject({ ratingAverage: 4.5, ratingCount: 2 });
   });
 
+  it('shows the delivered service in the region statistics and the CSV export', async () => {
+    const county = manager.me.scopes.halls[0].villageCode.slice(0, 6);
+    const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+    const stats = (await request(t.http).get(`/api/stats?region=${county}&from=2026-01-01&to=${today}`).set(bearer(reviewer)).expect(200)).body;
+    expect(stats).toMatchObject({ servicesDelivered: 1, attendance: 150, satisfaction: 1, ratingsCount: 1, hallsServed: 1 });
+    expect(stats.ordersByState.confirmed).toBe(1);
+    expect(stats.completionRate).toBe(1);
+    expect(stats.medianResponseHours).not.toBeNull();
+    expect(stats.byCategory[0]).toMatchObject({ key: 'performance', label: '文艺演出', services: 1, attendance: 150 });
+    expect(stats.summary).toContain('共开展服务 1 场次，参与群众 150 人次，群众满意度 100%');
+    const csv = await request(t.http).get(`/api/stats/export.csv?region=${county}&from=2026-01-01&to=${today}`).set(bearer(reviewer)).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('参与群众人次,150');
+    await request(t.http).get(`/api/stats?from=2026-01-01&to=${today}`).set(bearer(manager)).expect(403);
+    await request(t.http).get(`/api/stats?region=330302&from=2026-01-01&to=${today}`).set(bearer(await t.login('reviewer', (await t.app.get(DatabaseService).manager.query("SELECT user_id FROM user_roles WHERE role = 'reviewer' AND LENGTH(region_code) = 6 LIMIT 1"))[0].user_id))).expect(403);
+  });
+
   it('lets a reviewer hide an abusive rating with a reason, after which it no longer counts', async () => {
     const [rating] = (await request(t.http).get(`/api/events/${eventId}/ratings`).expect(200)).body as EventRatingDto[];
     await request(t.http).post(`/api/event-ratings/${rating.id}/hide`).set(bearer(reviewer)).send({}).expect(400);

@@ -30,6 +30,11 @@ export class DatabaseService {
     return run;
   }
 
+  /** A time as a raw-SQL parameter: sql.js binds no Date, and TypeORM stores its times as UTC text there. */
+  timeParam(date: Date): Date | string {
+    return this.embedded ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+  }
+
   /**
    * Locks a row until the transaction ends, so checks that span several rows (schedule conflicts) run one at a time
    * per provider or hall. Always lock providers before halls to avoid deadlocks. Embedded transactions are already serial.

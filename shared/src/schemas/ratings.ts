@@ -16,3 +16,14 @@ const dimensions = (side: 'hall' | 'provider') =>
 export const hallRatesProviderSchema = z.object({ scores: dimensions('hall'), text: z.string().trim().max(300, '评价最多 300 个字').default('') });
 export const providerRatesHallSchema = z.object({ scores: dimensions('provider'), text: z.string().trim().max(300, '评价最多 300 个字').default('') });
 export type OrderRatingInput = z.infer<typeof hallRatesProviderSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-05-01');
+
+export const statsQuerySchema = z
+  .object({
+    region: z.string().regex(/^(\d{4}|\d{6}|\d{9})$/, '地区编码应为市、县或乡镇一级').optional(),
+    from: isoDate,
+    to: isoDate,
+  })
+  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type StatsQuery = z.infer<typeof statsQuerySchema>;

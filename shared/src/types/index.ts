@@ -6,3 +6,4 @@ export * from './orders';
 export * from './reservations';
 export * from './needs';
 export * from './ratings';
+export * from './stats';
