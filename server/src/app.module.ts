@@ -5,6 +5,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HallsModule } from './modules/halls/halls.module';
 import { NeedsModule } from './modules/needs/needs.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ProvidersModule } from './modules/providers/providers.module';
@@ -22,6 +23,7 @@ import { UsersModule } from './modules/users/users.module';
     DatabaseModule,
     TransitionsModule,
     UsersModule,
+    NotificationsModule,
     AuthModule,
     RegionsModule,
     HallsModule,

@@ -19,6 +19,7 @@ import { HallFollow } from '../modules/reservations/hall-follow.entity';
 import { Reservation } from '../modules/reservations/reservation.entity';
 import { EventRating } from '../modules/ratings/event-rating.entity';
 import { OrderRating } from '../modules/ratings/order-rating.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 import { Region } from '../modules/regions/region.entity';
 import { UserRole } from '../modules/users/user-role.entity';
 import { User } from '../modules/users/user.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   NeedResponse,
   EventRating,
   OrderRating,
+  Notification,
   User,
   UserRole,
   AuthSession,

@@ -7,3 +7,4 @@ export * from './reservations';
 export * from './needs';
 export * from './ratings';
 export * from './stats';
+export * from './notifications';

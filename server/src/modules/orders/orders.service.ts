@@ -8,6 +8,8 @@ import {
   reasonSchema,
   timeSlotSchema,
   WEEKDAY_LABELS,
+  ORDER_EVENT_LABELS,
+  ORDER_STATE_LABELS,
   type CreateOrderInput,
   type DateRange,
   type OrderDto,
@@ -36,6 +38,7 @@ import { ScopeService } from '../users/scope.service';
 import { HallEvent } from './hall-event.entity';
 import { Order } from './order.entity';
 import { OrderViewsService } from './order-views.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 const HOUR_MS = 3_600_000;
 const MAX_WINDOW_DAYS = 31;
@@ -66,6 +69,7 @@ export class OrdersService {
     private readonly transitions: TransitionService,
     private readonly clock: Clock,
     private readonly views: OrderViewsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -114,6 +118,12 @@ export class OrdersService {
           }),
         );
         await m.increment(ServiceProject, { id: project.id }, 'orderCount', 1);
+        await this.notifications.notify(m, await this.notifications.providerMembers(m, project.providerId), {
+          kind: 'order.created',
+          title: '新的点单',
+          body: `${hall.name}点了「${project.title}」，请在 ${this.config.orders.answerHours} 小时内答复`,
+          link: `pages/order/index?id=${order.id}`,
+        });
         await this.transitions.recordCreated(m, { machine: orderMachine, id: order.id, state: 'pending', actor: { id: user.id, roles: user.roles }, actorRole: 'hall_manager' });
         return order.id;
       });
@@ -221,6 +231,25 @@ export class OrdersService {
       if (['cancel', 'provider_cancel', 'confirm_no_show'].includes(event)) {
         await m.update(HallEvent, { orderId: id, status: 'scheduled' }, { status: 'cancelled' });
       }
+      await this.tellTheOtherSide(m, order, event, (input.reason as string | undefined) ?? null);
+    });
+  }
+
+  /** Who hears about an event: the side that did not act, or both when the platform or a reviewer acted. */
+  private async tellTheOtherSide(m: EntityManager, order: Order, event: OrderEvent, reason: string | null): Promise<void> {
+    const toHall: OrderEvent[] = ['accept', 'propose', 'decline', 'provider_cancel', 'check_in', 'complete'];
+    const toProvider: OrderEvent[] = ['cancel', 'agree', 'confirm', 'dispute', 'report_no_show'];
+    const recipients = [
+      ...(toProvider.includes(event) ? [] : await this.notifications.hallManagers(m, order.hallId)),
+      ...(toHall.includes(event) ? [] : await this.notifications.providerMembers(m, order.providerId)),
+    ];
+    const [project, hall] = await Promise.all([m.findOneByOrFail(ServiceProject, { id: order.projectId }), m.findOneByOrFail(Hall, { id: order.hallId })]);
+    const to = findTransition(orderMachine, order.status, event, ['hall_manager', 'provider', 'reviewer', 'system'])?.to;
+    await this.notifications.notify(m, recipients, {
+      kind: `order.${event}`,
+      title: `点单${to ? ORDER_STATE_LABELS[to] : ORDER_EVENT_LABELS[event]}`,
+      body: `「${project.title}」（${hall.name}）：${ORDER_EVENT_LABELS[event]}${reason ? `，原因：${reason}` : ''}`,
+      link: `pages/order/index?id=${order.id}`,
     });
   }
 

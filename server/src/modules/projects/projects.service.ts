@@ -5,6 +5,8 @@ import {
   findTransition,
   projectContentSchema,
   projectMachine,
+  PROJECT_EVENT_LABELS,
+  PROJECT_STATE_LABELS,
   revisionMachine,
   type HistoryEntryDto,
   type MyProjectsQuery,
@@ -29,6 +31,7 @@ import { ProjectArea } from './project-area.entity';
 import { ProjectBlackout } from './project-blackout.entity';
 import { ProjectRevision } from './project-revision.entity';
 import { MenuCacheService } from './menu-cache.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectViewsService } from './project-views.service';
 import { ServiceProject } from './service-project.entity';
 
@@ -42,6 +45,7 @@ export class ProjectsService {
     private readonly transitions: TransitionService,
     private readonly views: ProjectViewsService,
     private readonly menuCache: MenuCacheService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A provider member declares a project; it starts as a draft of their organisation. */
@@ -127,18 +131,32 @@ export class ProjectsService {
     if (event === 'submit' || event === 'resubmit') Object.assign(set, { submittedAt: now, suspendedAt: null });
     if (event === 'approve') set.publishedAt = now;
     if (event === 'suspend') set.suspendedAt = now;
-    await this.transitions.apply({
-      machine: projectMachine,
-      entity: ServiceProject,
-      label: '服务项目',
-      id,
-      event,
-      actor: { id: user.id, roles },
-      reason,
-      set,
-      guard: async (row, m) => {
-        if (event === 'submit' || event === 'resubmit') await this.assertReadyForReview(m, row);
-      },
+    await this.db.transaction(async (m) => {
+      await this.transitions.apply(
+        {
+          machine: projectMachine,
+          entity: ServiceProject,
+          label: '服务项目',
+          id,
+          event,
+          actor: { id: user.id, roles },
+          reason,
+          set,
+          guard: async (row, tx) => {
+            if (event === 'submit' || event === 'resubmit') await this.assertReadyForReview(tx, row);
+          },
+        },
+        m,
+      );
+      if (event === 'approve' || event === 'reject' || event === 'suspend') {
+        const to = findTransition(projectMachine, project.status, event, roles)!.to;
+        await this.notifications.notify(m, await this.notifications.providerMembers(m, project.providerId), {
+          kind: `project.${event}`,
+          title: `项目${PROJECT_STATE_LABELS[to]}`,
+          body: `「${project.title}」${PROJECT_EVENT_LABELS[event]}${reason?.trim() ? `，原因：${reason.trim()}` : ''}`,
+          link: `pages/project/index?id=${id}`,
+        });
+      }
     });
     if (project.status === 'published' || event === 'approve') this.menuCache.invalidate();
     return this.get(user, id);

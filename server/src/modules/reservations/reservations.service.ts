@@ -25,6 +25,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DatabaseService } from '../../database/database.service';
 import { Hall } from '../halls/hall.entity';
 import { HallEvent } from '../orders/hall-event.entity';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ScopeService } from '../users/scope.service';
 import { User } from '../users/user.entity';
 import { HallFollow } from './hall-follow.entity';
@@ -46,6 +47,7 @@ export class ReservationsService {
     private readonly scope: ScopeService,
     private readonly transitions: TransitionService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -342,6 +344,15 @@ export class ReservationsService {
       const first = await m.findOne(Reservation, { where: { eventId, status: 'waitlisted' }, order: { id: 'ASC' } });
       if (!first || !(await this.takeSeats(m, eventId, first.seats))) return;
       await this.transitions.apply({ machine: reservationMachine, entity: Reservation, label: '预约', id: first.id, event: 'promote', actor: SYSTEM_ACTOR }, m);
+      if (first.userId) {
+        const event = await m.findOneByOrFail(HallEvent, { id: eventId });
+        await this.notifications.notify(m, [first.userId], {
+          kind: 'reservation.promoted',
+          title: '候补成功',
+          body: `「${event.title}」有了空位，您已预约成功，请按时到场`,
+          link: `pages/event/index?id=${eventId}`,
+        });
+      }
     }
   }
 
