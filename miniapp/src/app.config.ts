@@ -8,11 +8,29 @@ const tab = (pagePath: string, text: string, icon: string) => ({
 export default defineAppConfig({
   // The main package holds the tab pages, login and the project detail every role opens;
   // each role's workspace is a subpackage.
-  pages: ['pages/index/index', 'pages/events/index', 'pages/messages/index', 'pages/mine/index', 'pages/login/index', 'pages/project/index'],
+  // Order, event, need and 我的预约 pages are opened by several roles (or offline by villagers), so they stay here too.
+  pages: [
+    'pages/index/index',
+    'pages/events/index',
+    'pages/messages/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/project/index',
+    'pages/order/index',
+    'pages/event/index',
+    'pages/reservations/index',
+    'pages/need/index',
+  ],
   subPackages: [
-    { root: 'packages/manager', pages: ['pages/halls/index'] },
+    {
+      root: 'packages/manager',
+      pages: ['pages/halls/index', 'pages/orders/index', 'pages/order-form/index', 'pages/check-in/index', 'pages/needs/index', 'pages/calendar/index'],
+    },
     { root: 'packages/reviewer', pages: ['pages/home/index', 'pages/queue/index', 'pages/suspended/index'] },
-    { root: 'packages/provider', pages: ['pages/home/index', 'pages/projects/index', 'pages/project-form/index'] },
+    {
+      root: 'packages/provider',
+      pages: ['pages/home/index', 'pages/projects/index', 'pages/project-form/index', 'pages/orders/index', 'pages/needs/index', 'pages/calendar/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '礼堂点单',

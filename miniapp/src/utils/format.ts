@@ -57,3 +57,38 @@ export function formatRating(average: number | null, count: number): string {
 }
 
 export const formatAudienceSize = (min: number, max: number) => (min === max ? `${min}人` : `${min}–${max}人`);
+
+/** A date picked as "YYYY-MM-DD" and a time "HH:mm" as an instant in Beijing time: "2026-12-05T14:00:00+08:00". */
+export const beijingInstant = (date: string, time: string) => `${date}T${time}:00+08:00`;
+
+/** The date "YYYY-MM-DD" and time "HH:mm" of an instant in Beijing time (to start a picker from it). */
+export function beijingDateAndTime(iso: string): { date: string; time: string } {
+  const p = beijingParts(iso);
+  return { date: `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`, time: p.time };
+}
+
+const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** Start and end of a service or an event: "2026年12月5日 周六 14:00–16:00" (another day ends with its date). */
+export function formatTimeSpan(startIso: string, endIso: string): string {
+  const start = beijingParts(startIso);
+  const end = beijingParts(endIso);
+  const weekday = WEEKDAY_NAMES[new Date(Date.UTC(start.y, start.m - 1, start.d)).getUTCDay()];
+  const sameDay = start.y === end.y && start.m === end.m && start.d === end.d;
+  return `${start.y}年${start.m}月${start.d}日 ${weekday} ${start.time}–${sameDay ? end.time : formatDateTime(endIso)}`;
+}
+
+/** This month in Beijing as "YYYY-MM", moved by `delta` months. */
+export function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** "2026-05" → "2026年5月". */
+export const formatMonth = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
+/** 'YYYY-MM-DD' plus `days`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

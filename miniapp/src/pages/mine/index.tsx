@@ -6,7 +6,7 @@ import { LinkList } from '../../components/LinkList';
 import { PageShell } from '../../components/PageShell';
 import { LoginPrompt } from '../../components/StateViews';
 import { useFreshMe } from '../../hooks/use-fresh-me';
-import { WORKSPACES } from '../../routes';
+import { RESERVATIONS_PAGE, WORKSPACES } from '../../routes';
 import { selectIsLoggedIn, useAuthStore } from '../../stores/auth';
 import { usePrefsStore } from '../../stores/prefs';
 
@@ -71,6 +71,12 @@ function Account() {
               </View>
             ))}
           </View>
+        </View>
+      )}
+
+      {me.roles.includes('villager') && (
+        <View className='section'>
+          <LinkList links={[{ title: '我的预约', url: RESERVATIONS_PAGE, note: '预约的活动和预约码' }]} />
         </View>
       )}
 

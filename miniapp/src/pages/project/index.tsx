@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Image, View } from '@tarojs/components';
+import { Button, Image, View } from '@tarojs/components';
 import {
   CATEGORY_LABELS,
   ErrorCode,
@@ -19,6 +19,8 @@ import { ProjectCover } from '../../components/ProjectCover';
 import { AsyncContent } from '../../components/StateViews';
 import { StatusTag } from '../../components/StatusTag';
 import { useAsync } from '../../hooks/use-async';
+import { orderFormUrl } from '../../routes';
+import { useAuthStore } from '../../stores/auth';
 import { formatDateTime, formatRating } from '../../utils/format';
 import { ProjectActions } from './ProjectActions';
 import { reasonForState, ReviewHistory } from './ReviewHistory';
@@ -78,6 +80,19 @@ function History({ project }: { project: ProjectDetailDto }) {
   );
 }
 
+/** 点单预约: a hall manager (the active role) orders a project on the menu for one of their halls. */
+function OrderButton({ project }: { project: ProjectDetailDto }) {
+  const canOrder = useAuthStore((state) => state.tokens !== null && state.activeRole === 'hall_manager');
+  if (!canOrder || project.status !== 'published') return null;
+  return (
+    <View className='section'>
+      <Button className='btn btn--primary btn--block' onClick={() => Taro.navigateTo({ url: orderFormUrl(project.id) })}>
+        点单预约
+      </Button>
+    </View>
+  );
+}
+
 function ProjectDetail({ project, onChanged }: { project: ProjectDetailDto; onChanged: () => void }) {
   const insider = isInsider(project);
   return (
@@ -95,6 +110,8 @@ function ProjectDetail({ project, onChanged }: { project: ProjectDetailDto; onCh
           {project.orderCount > 0 && ` · 已被点单 ${project.orderCount} 次`}
         </View>
       </View>
+
+      <OrderButton project={project} />
 
       {insider && project.status === 'pending_review' && !project.allowedActions.includes('approve') && (
         <View className='notice'>项目正在审核中，审核通过后会出现在服务菜单上。</View>

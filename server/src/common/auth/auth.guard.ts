@@ -10,6 +10,7 @@ import { IS_PUBLIC, ROLES } from './decorators';
 interface SessionRow {
   revoked_at: unknown;
   disabled: number | boolean;
+  roles: string | null;
 }
 
 /**
@@ -58,14 +59,17 @@ export class AuthGuard implements CanActivate {
       if ((error as Error).name === 'TokenExpiredError') throw new DomainError(ErrorCode.TokenExpired);
       throw new DomainError(ErrorCode.Unauthenticated, '登录信息无效，请重新登录');
     }
+    // One round trip per request: the session, the account and its roles (GROUP_CONCAT exists in MySQL and SQLite).
     const rows: SessionRow[] = await this.db.manager.query(
-      'SELECT s.revoked_at, u.disabled FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND s.user_id = ?',
+      `SELECT s.revoked_at, u.disabled, GROUP_CONCAT(r.role) AS roles
+       FROM auth_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = u.id
+       WHERE s.id = ? AND s.user_id = ? GROUP BY s.id, s.revoked_at, u.disabled`,
       [payload.sid, payload.sub],
     );
     const session = rows[0];
     if (!session || session.revoked_at) throw new DomainError(ErrorCode.Unauthenticated, '登录已失效，请重新登录');
     if (session.disabled === true || Number(session.disabled) === 1) throw new DomainError(ErrorCode.AccountDisabled);
-    const roleRows: { role: UserRole }[] = await this.db.manager.query('SELECT role FROM user_roles WHERE user_id = ?', [payload.sub]);
-    return { id: payload.sub, sessionId: payload.sid, roles: roleRows.map((r) => r.role) };
+    const roles = session.roles ? (String(session.roles).split(',') as UserRole[]) : [];
+    return { id: payload.sub, sessionId: payload.sid, roles };
   }
 }

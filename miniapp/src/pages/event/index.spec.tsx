@@ -1,0 +1,86 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ErrorCode } from '@hall-menu/shared';
+import { fail, fakeApi, ok } from '../../../test/fake-api';
+import { eventDetail, liveSystem, managerAndVillager, reservation, tokens, villager } from '../../../test/fixtures';
+import Taro, { useRouter } from '../../../test/taro-mock';
+import { useAuthStore } from '../../stores/auth';
+import EventPage from './index';
+
+beforeEach(() => {
+  useAuthStore.getState().signOut();
+  useAuthStore.getState().signIn({ tokens: tokens(), me: villager });
+  useRouter.mockImplementation(() => ({ params: { id: '51' } }));
+});
+
+describe('活动详情', () => {
+  it('shows time, place and seats, and reserves the chosen number of seats onto the waitlist when full', async () => {
+    let reserved = false;
+    const waitlisted = reservation({ status: 'waitlisted', seats: 3, waitlistPosition: 2 });
+    const api = fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /events/51': () => ok(eventDetail({ seatsLeft: 0, waitlistCount: 1, myReservation: reserved ? waitlisted : null })),
+      'POST /events/51/reservations': () => {
+        reserved = true;
+        return ok(waitlisted);
+      },
+    });
+    render(<EventPage />);
+    expect(await screen.findByText('2026年12月5日 周六 14:00–16:00')).toBeTruthy();
+    expect(screen.getByText('鲍田村文化礼堂')).toBeTruthy();
+    expect(screen.getByText('剩余 0 个，共 200 个，候补 1 人')).toBeTruthy();
+    expect(screen.getByText('座位已满，现在预约会加入候补，有人取消时按顺序补上。')).toBeTruthy();
+    // Chips from 1 to maxSeatsPerPerson.
+    expect(screen.getByText('4 个座位')).toBeTruthy();
+    expect(screen.queryByText('5 个座位')).toBeNull();
+
+    fireEvent.click(screen.getByText('3 个座位'));
+    fireEvent.click(screen.getByText('预约（加入候补）'));
+    expect(await screen.findByText('已加入候补，第 2 位')).toBeTruthy();
+    expect(api.callsTo('POST /events/51/reservations')[0].data).toEqual({ seats: 3 });
+    // The reservation with its code, and the way to cancel.
+    expect(await screen.findByText('AB12CD34')).toBeTruthy();
+    expect(screen.getByText('取消预约')).toBeTruthy();
+  });
+
+  it('says plainly why a suspended villager cannot reserve', async () => {
+    fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /events/51': () => ok(eventDetail()),
+      'POST /events/51/reservations': () =>
+        fail(403, ErrorCode.ReservationSuspended, '近 90 天内 3 次预约未到场，预约资格暂停至 2026年12月20日 00:00', { until: '2026-12-19T16:00:00.000Z' }),
+    });
+    render(<EventPage />);
+    fireEvent.click(await screen.findByText('预约'));
+    expect(await screen.findByText('暂时不能预约：近 90 天内 3 次预约未到场，预约资格暂停至 2026年12月20日 00:00')).toBeTruthy();
+  });
+
+  it('shows my reservation with its code and cancels it after asking', async () => {
+    let cancelled = false;
+    const api = fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /events/51': () => ok(eventDetail({ myReservation: cancelled ? reservation({ status: 'cancelled', allowedActions: [] }) : reservation() })),
+      'POST /reservations/71/cancel': () => {
+        cancelled = true;
+        return ok(reservation({ status: 'cancelled' }));
+      },
+    });
+    render(<EventPage />);
+    expect(await screen.findByText('AB12CD34')).toBeTruthy();
+    expect(screen.getByText('入场时把这个页面出示给管理员')).toBeTruthy();
+    expect(document.querySelector('.qr')).not.toBeNull();
+    fireEvent.click(screen.getByText('取消预约'));
+    await waitFor(() => expect(api.callsTo('POST /reservations/71/cancel')).toHaveLength(1));
+    expect(Taro.showModal).toHaveBeenCalled();
+    // Cancelled: the seat chips come back.
+    expect(await screen.findByText('1 个座位')).toBeTruthy();
+  });
+
+  it('offers the hall’s manager the check-in screen', async () => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me: managerAndVillager });
+    fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /events/51': () => ok(eventDetail({ checkedIn: 12, walkIns: 3 })) });
+    render(<EventPage />);
+    fireEvent.click(await screen.findByText('签到管理'));
+    expect(screen.getByText('已签到 12 人 · 现场登记 3 人')).toBeTruthy();
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/manager/pages/check-in/index?eventId=51' });
+  });
+});
