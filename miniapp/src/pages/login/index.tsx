@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
-import { ROLE_LABELS, type DemoUserOption, type LoginResponse } from '@hall-menu/shared';
+import { ROLE_LABELS, type DemoUserOption, type LoginResponse, type UserRole } from '@hall-menu/shared';
 import { errorMessage } from '../../api/api-error';
 import { demoLogin, listDemoUsers, wechatLogin } from '../../api/auth';
 import { PageShell } from '../../components/PageShell';
@@ -41,11 +41,13 @@ export default function LoginPage() {
   const [pending, setPending] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  async function logIn(key: string, login: () => Promise<LoginResponse>) {
+  /** `role`: the demo identity picked (礼堂管理员, 村民…) becomes the active role. */
+  async function logIn(key: string, login: () => Promise<LoginResponse>, role?: UserRole) {
     setPending(key);
     setFailure(null);
     try {
       useAuthStore.getState().signIn(await login());
+      if (role) useAuthStore.getState().setActiveRole(role);
       leaveLogin();
     } catch (error) {
       setFailure(errorMessage(error));
@@ -89,7 +91,7 @@ export default function LoginPage() {
                     <View
                       key={user.id}
                       className='option'
-                      onClick={() => pending === null && logIn(`demo-${user.id}`, () => demoLogin({ role: user.role, userId: user.id }))}
+                      onClick={() => pending === null && logIn(`demo-${user.id}`, () => demoLogin({ role: user.role, userId: user.id }), user.role)}
                     >
                       <View className='option__title'>
                         {user.nickname}（{ROLE_LABELS[user.role]}）{pending === `demo-${user.id}` && ' 正在登录…'}

@@ -1,0 +1,136 @@
+import type { LoginResponse, MenuItemDto, OrderDto, Paged, ProjectDto } from '@hall-menu/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoLogin, field, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, visiblePage, type RunningServer } from './harness';
+
+/** 点单预约 and 活动预约 in the H5 build: manager orders, provider accepts, villager sees, reserves and is checked in. */
+describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let manager: LoginResponse;
+  let provider: LoginResponse;
+
+  const api = async <T>(method: string, path: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+    const res = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(login ? { authorization: `Bearer ${login.tokens.accessToken}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    manager = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'hall_manager' });
+    provider = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'provider' });
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await phoneContext(browser);
+    contexts.push(context);
+    return context.newPage();
+  }
+  const idFromUrl = (page: Page) => Number(new URL(page.url().replace('#/', '')).searchParams.get('id'));
+
+  it('lets a manager order from the menu and a provider accept; the event shows on 活动 for the villager', async () => {
+    const hall = manager.me.scopes.halls[0];
+    const menu = await api<Paged<MenuItemDto>>('GET', `/menu?hallId=${hall.id}&providerId=${provider.me.scopes.provider!.id}&pageSize=1`);
+    const project = menu.items[0];
+
+    const managerPage = await newPage();
+    await demoLogin(managerPage, server.url, '（礼堂管理员）');
+    await openPage(managerPage, server.url, `pages/project/index?id=${project.id}`);
+    await visiblePage(managerPage).getByText('点单预约', { exact: true }).click();
+    await managerPage.waitForFunction(() => location.hash.includes('order-form'), undefined, { timeout: 15_000 });
+    const form = visiblePage(managerPage);
+    if (manager.me.scopes.halls.length > 1) await form.getByText(hall.name, { exact: true }).first().click();
+    await form.getByText('今年剩余点单额度', { exact: false }).first().waitFor();
+    await field(managerPage, '例如 150').fill('150');
+    expect(await horizontalOverflow(managerPage)).toBeLessThanOrEqual(0);
+    await screenshot(managerPage, 'orders-01-order-form');
+    await form.getByText('提交点单', { exact: true }).click();
+    await managerPage.waitForFunction(() => location.hash.includes('pages/order/index'), undefined, { timeout: 15_000 });
+    await visiblePage(managerPage).getByText('待服务方答复').first().waitFor();
+    const orderId = idFromUrl(managerPage);
+    await screenshot(managerPage, 'orders-02-order-placed');
+
+    const providerPage = await newPage();
+    await demoLogin(providerPage, server.url, '（服务方）');
+    await openPage(providerPage, server.url, `pages/order/index?id=${orderId}`);
+    await visiblePage(providerPage).getByText('接单并确定时间', { exact: true }).click();
+    await screenshot(providerPage, 'orders-03-provider-picks-time');
+    await visiblePage(providerPage).getByText('确认接单并确定时间', { exact: true }).click();
+    await visiblePage(providerPage).getByText('已确定时间').first().waitFor();
+    await screenshot(providerPage, 'orders-04-accepted');
+    const accepted = await api<OrderDto>('GET', `/orders/${orderId}`, manager);
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.event).not.toBeNull();
+
+    const villagerPage = await newPage();
+    await demoLogin(villagerPage, server.url, '（村民）');
+    await openPage(villagerPage, server.url, 'pages/events/index');
+    await visiblePage(villagerPage).getByText(project.title).first().waitFor();
+    expect(await horizontalOverflow(villagerPage)).toBeLessThanOrEqual(0);
+    await screenshot(villagerPage, 'orders-05-event-on-activities');
+  });
+
+  it('lets a villager reserve a seat and show the QR code, and the manager check them in', async () => {
+    // An event starting within the hour, so today is its check-in day: a project with no lead time, via the API.
+    const reviewer = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'reviewer' });
+    const hall = manager.me.scopes.halls[0];
+    const draft = await api<ProjectDto>('POST', '/projects', provider, {
+      category: 'film',
+      title: '今晚露天电影放映',
+      description: '今晚在礼堂门口放映一部优秀国产影片，映前播放防诈骗公益短片，欢迎全村老少。',
+      durationMinutes: 120,
+      audienceMin: 20,
+      audienceMax: 300,
+      targetAudience: 'all',
+      serviceArea: [hall.villageCode.slice(0, 6)],
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      timeWindows: [{ start: '00:00', end: '23:59' }],
+      leadDays: 0,
+    });
+    await api('POST', `/projects/${draft.id}/actions/submit`, provider, {});
+    await api('POST', `/projects/${draft.id}/actions/approve`, reviewer, {});
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
+    const order = await api<OrderDto>('POST', '/orders', manager, { projectId: draft.id, hallId: hall.id, windows: [{ from: today, to: tomorrow }], expectedAudience: 80 }, { 'Idempotency-Key': `browser-${Date.now()}` });
+    const minute = 60_000;
+    const start = new Date(Math.ceil((Date.now() + 60 * minute) / minute) * minute);
+    const accepted = await api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 120 * minute).toISOString() });
+    const eventId = accepted.event!.id;
+
+    const villagerPage = await newPage();
+    await demoLogin(villagerPage, server.url, '（村民）');
+    await openPage(villagerPage, server.url, `pages/event/index?id=${eventId}`);
+    const eventPage = visiblePage(villagerPage);
+    await eventPage.getByText('今晚露天电影放映').first().waitFor();
+    await eventPage.getByText('预约', { exact: true }).click();
+    await eventPage.getByText(/预约成功/).first().waitFor();
+    await eventPage.locator('.qr').first().waitFor();
+    const code = ((await eventPage.locator('.ticket__code').first().textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(await horizontalOverflow(villagerPage)).toBeLessThanOrEqual(0);
+    await screenshot(villagerPage, 'events-01-reserved-with-qr');
+
+    const managerPage = await newPage();
+    await demoLogin(managerPage, server.url, '（礼堂管理员）');
+    await openPage(managerPage, server.url, `packages/manager/pages/check-in/index?eventId=${eventId}`);
+    await field(managerPage, '例如 AB12CD34').fill(code.toLowerCase());
+    await visiblePage(managerPage).getByText('签到', { exact: true }).click();
+    await visiblePage(managerPage).getByText(/签到成功/).first().waitFor();
+    await screenshot(managerPage, 'events-02-checked-in');
+    // The same code again (the field clears after a success).
+    await field(managerPage, '例如 AB12CD34').fill(code);
+    await visiblePage(managerPage).getByText('签到', { exact: true }).click();
+    await visiblePage(managerPage).getByText('这个预约码已经签到过了').first().waitFor();
+  });
+});
