@@ -21,7 +21,7 @@ import { RoleGate } from '../../../../components/RoleGate';
 import { EmptyState } from '../../../../components/StateViews';
 import { usePagedList } from '../../../../hooks/use-paged';
 import { needUrl } from '../../../../routes';
-import { beijingToday, formatDate } from '../../../../utils/format';
+import { addDays, beijingToday, formatDate } from '../../../../utils/format';
 import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
 
 /** 发布需求: what the hall wants when the menu lacks it. */
@@ -32,8 +32,9 @@ function NeedForm({ me, onCancel }: { me: MeResponse; onCancel: () => void }) {
   const [category, setCategory] = useState<Category | null>(null);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [periodFrom, setPeriodFrom] = useState(today);
-  const [periodTo, setPeriodTo] = useState(today);
+  // Providers need notice: start a week out and leave a month to find someone.
+  const [periodFrom, setPeriodFrom] = useState(() => addDays(today, 7));
+  const [periodTo, setPeriodTo] = useState(() => addDays(today, 37));
   const [audience, setAudience] = useState('');
   const [targetAudience, setTargetAudience] = useState<Audience>('all');
   const [errors, setErrors] = useState<FieldErrors>({});
