@@ -103,6 +103,16 @@ describe('villagers: events, reservations, waitlist, check-in, no-shows (MySQL)'
     expect(walkIns).toMatchObject({ walkIns: 12, checkedIn: 1 });
   });
 
+  it('lets the manager open fewer seats than the hall has, never fewer than are reserved', async () => {
+    const { eventId } = await newEvent(100);
+    await reserve(villager.tokens.accessToken, eventId, 3).expect(201);
+    const lowered = (await request(t.http).put(`/api/events/${eventId}/seats`).set(bearer(manager)).send({ seats: 40 }).expect(200)).body as EventDetailDto;
+    expect(lowered).toMatchObject({ seats: 40, seatsLeft: 37 });
+    expect((await request(t.http).put(`/api/events/${eventId}/seats`).set(bearer(manager)).send({ seats: 2 }).expect(409)).body.message).toContain('已经有 3 个座位被预约');
+    expect((await request(t.http).put(`/api/events/${eventId}/seats`).set(bearer(manager)).send({ seats: 4000 }).expect(400)).body.message).toContain('礼堂只有');
+    await request(t.http).put(`/api/events/${eventId}/seats`).set(bearer(villager)).send({ seats: 10 }).expect(403);
+  });
+
   it('lets a manager reserve for a villager without a phone, counted like any other', async () => {
     const { eventId } = await newEvent(3);
     const proxy = (await request(t.http).post(`/api/events/${eventId}/proxy-reservations`).set(bearer(manager)).send({ seats: 2, guestName: '王阿婆' }).expect(201)).body as ReservationDto;

@@ -28,3 +28,7 @@ export const eventListQuerySchema = pageQuerySchema.extend({
   hallId: z.coerce.number().int().positive().optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+export const eventSeatsSchema = z.object({
+  seats: z.number({ required_error: '请填写开放的座位数', invalid_type_error: '座位数必须是数字' }).int('座位数填整数').min(1, '至少开放 1 个座位').max(5000, '座位数过多'),
+});

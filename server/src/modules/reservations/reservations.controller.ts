@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   checkInSchema,
+  eventSeatsSchema,
   eventListQuerySchema,
   idParamSchema,
   proxyReserveSchema,
@@ -67,6 +68,14 @@ export class ReservationsController {
   @HttpCode(200)
   checkIn(@CurrentUser() user: AuthUser, @Param('id', new ZodPipe(idParamSchema)) id: number, @Body(new ZodPipe(checkInSchema)) body: CheckInInput): Promise<CheckInResultDto> {
     return this.reservations.checkIn(user, id, body.code);
+  }
+
+  /** Seats open to villagers (the hall's seats unless the manager lowers it). */
+  @ApiBearerAuth()
+  @Roles('hall_manager')
+  @Put('events/:id/seats')
+  setSeats(@CurrentUser() user: AuthUser, @Param('id', new ZodPipe(idParamSchema)) id: number, @Body(new ZodPipe(eventSeatsSchema)) body: { seats: number }): Promise<EventDetailDto> {
+    return this.reservations.setSeats(user, id, body.seats);
   }
 
   @ApiBearerAuth()

@@ -172,6 +172,19 @@ export class ReservationsService {
     return { reservation: await this.get(user, reservation.id), holderName: holder?.nickname ?? reservation.guestName ?? '' };
   }
 
+  /** The manager may open fewer seats to villagers than the hall has, but never fewer than are already reserved. */
+  async setSeats(user: AuthUser, eventId: number, seats: number): Promise<EventDetailDto> {
+    const event = await this.loadEvent(eventId);
+    await this.scope.assertManagesHall(user, event.hallId);
+    const hall = await this.db.manager.findOneByOrFail(Hall, { id: event.hallId });
+    if (seats > hall.seats) throw new DomainError(ErrorCode.ValidationFailed, `礼堂只有 ${hall.seats} 个座位`, { fields: [{ field: 'seats', message: `最多 ${hall.seats} 个` }] });
+    const result = await this.db.transaction((m) =>
+      m.createQueryBuilder().update(HallEvent).set({ seats }).where('id = :id AND seats_reserved <= :seats', { id: eventId, seats }).execute(),
+    );
+    if (result.affected !== 1) throw new DomainError(ErrorCode.Conflict, `已经有 ${event.seatsReserved} 个座位被预约，不能少于这个数`);
+    return this.eventDetail(user, eventId);
+  }
+
   async addWalkIns(user: AuthUser, eventId: number, count: number): Promise<EventDetailDto> {
     const event = await this.loadEvent(eventId);
     await this.scope.assertManagesHall(user, event.hallId);
