@@ -111,6 +111,38 @@ async function main() {
     const login = await (await fetch(`${base}/api/auth/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'hall_manager' }) })).json();
     const orders = record('manager: order list', await run({ url: `${base}/api/orders/hall?page=1&pageSize=20`, headers: { authorization: `Bearer ${login.tokens.accessToken}` } }));
 
+    // Matching: suggestions for one need, timed one request at a time (the figure a manager waits for).
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 38 * 86_400_000).toISOString().slice(0, 10);
+    const managedHall = login.me.scopes.halls[0].id;
+    const need = await (
+      await fetch(`${base}/api/needs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.tokens.accessToken}` },
+        body: JSON.stringify({ hallId: managedHall, category: 'performance', title: '压测需求：想看一场戏', periodFrom: today, periodTo: later, expectedAudience: 100 }),
+      })
+    ).json();
+    const timings = [];
+    for (let i = 0; i < Number(process.env.BENCH_SUGGESTIONS ?? 100); i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/needs/${need.id}/suggestions`, { headers: { authorization: `Bearer ${login.tokens.accessToken}` } });
+      await res.arrayBuffer();
+      timings.push(performance.now() - t0);
+    }
+    timings.sort((a, b) => a - b);
+    const suggestions = {
+      name: 'suggestions for a need (sequential)',
+      reqPerSec: Math.round(1000 / (timings.reduce((a, b) => a + b, 0) / timings.length)),
+      p50: Math.round(timings[Math.floor(timings.length * 0.5)]),
+      p95: Math.round(timings[Math.floor(timings.length * 0.95)]),
+      p99: Math.round(timings[Math.floor(timings.length * 0.99)]),
+      errors: 0,
+      non2xx: 0,
+      note: `${timings.length} requests, one at a time`,
+    };
+    results.push(suggestions);
+    console.log(`${suggestions.name.padEnd(34)} p50 ${suggestions.p50} ms   p95 ${suggestions.p95} ms   (${suggestions.note})`);
+
     // Reservations under contention: everyone reserves one seat of the same event.
     const [[project]] = await db.query("SELECT id, provider_id FROM service_projects WHERE status = 'published' ORDER BY id LIMIT 1");
     const [order] = await db.query(
