@@ -152,5 +152,16 @@ describe('villagers: events, reservations, waitlist, check-in, no-shows (MySQL)'
     expect(seen).toMatchObject({ seats: 40, seatsLeft: 40, myReservation: null, maxSeatsPerPerson: 3 });
     const otherHall = manager.me.scopes.halls[1]?.id ?? hallId;
     expect((await request(t.http).post(`/api/halls/${otherHall}/follow`).set(bearer(villager)).expect(200)).body).toContain(otherHall);
+    expect((await request(t.http).get('/api/me/halls').set(bearer(villager)).expect(200)).body).toEqual({ villageHallIds: [hallId], followedHallIds: [otherHall] });
+  });
+
+  it('lets a villager choose their village, which decides the hall they see first', async () => {
+    const [other] = await db.manager.query('SELECT id, village_code FROM halls WHERE village_code <> ? ORDER BY id LIMIT 1', [villageCode]);
+    const moved = (await request(t.http).put('/api/me/village').set(bearer(villager)).send({ villageCode: other.village_code }).expect(200)).body;
+    expect(moved.villageHallIds).toEqual([Number(other.id)]);
+    expect((await request(t.http).get('/api/me').set(bearer(villager)).expect(200)).body.scopes.village.code).toBe(other.village_code);
+    expect((await request(t.http).put('/api/me/village').set(bearer(villager)).send({ villageCode: other.village_code.slice(0, 9) }).expect(400)).body.details.fields[0].field).toBe('villageCode');
+    expect((await request(t.http).put('/api/me/village').set(bearer(villager)).send({ villageCode: '330381999999' }).expect(400)).body.message).toBe('请选择到村(社区)一级');
+    await request(t.http).put('/api/me/village').set(bearer(villager)).send({ villageCode }).expect(200);
   });
 });

@@ -32,3 +32,7 @@ export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 export const eventSeatsSchema = z.object({
   seats: z.number({ required_error: '请填写开放的座位数', invalid_type_error: '座位数必须是数字' }).int('座位数填整数').min(1, '至少开放 1 个座位').max(5000, '座位数过多'),
 });
+
+export const villageChoiceSchema = z.object({
+  villageCode: z.string({ required_error: '请选择您所在的村' }).regex(/^\d{12}$/, '请选择到村(社区)一级'),
+});

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   checkInSchema,
+  villageChoiceSchema,
   eventSeatsSchema,
   eventListQuerySchema,
   idParamSchema,
@@ -103,6 +104,21 @@ export class ReservationsController {
   @HttpCode(200)
   cancel(@CurrentUser() user: AuthUser, @Param('id', new ZodPipe(idParamSchema)) id: number, @Body(new ZodPipe(reasonSchema)) body: ReasonInput): Promise<ReservationDto> {
     return this.reservations.cancel(user, id, body.reason);
+  }
+
+  /** The halls whose events a villager sees: their own village's and the ones they follow. */
+  @ApiBearerAuth()
+  @Get('me/halls')
+  myHalls(@CurrentUser() user: AuthUser): Promise<{ villageHallIds: number[]; followedHallIds: number[] }> {
+    return this.reservations.hallsOf(user);
+  }
+
+  /** A villager says which village they live in (chosen by region search in the mini-program). */
+  @ApiBearerAuth()
+  @Roles('villager')
+  @Put('me/village')
+  setVillage(@CurrentUser() user: AuthUser, @Body(new ZodPipe(villageChoiceSchema)) body: { villageCode: string }): Promise<{ villageHallIds: number[]; followedHallIds: number[] }> {
+    return this.reservations.setVillage(user, body.villageCode);
   }
 
   @ApiBearerAuth()

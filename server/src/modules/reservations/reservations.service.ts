@@ -25,6 +25,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DatabaseService } from '../../database/database.service';
 import { Hall } from '../halls/hall.entity';
 import { HallEvent } from '../orders/hall-event.entity';
+import { Region } from '../regions/region.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ScopeService } from '../users/scope.service';
 import { User } from '../users/user.entity';
@@ -258,6 +259,22 @@ export class ReservationsService {
       if (!(await m.findOneBy(HallFollow, { userId: user.id, hallId }))) await m.insert(HallFollow, { userId: user.id, hallId });
     });
     return this.myHallIds(user);
+  }
+
+  async hallsOf(user: AuthUser): Promise<{ villageHallIds: number[]; followedHallIds: number[] }> {
+    const person = await this.db.manager.findOneByOrFail(User, { id: user.id });
+    const own = person.villageCode ? (await this.db.manager.find(Hall, { where: { villageCode: person.villageCode, active: true } })).map((h) => h.id) : [];
+    const followed = (await this.db.manager.find(HallFollow, { where: { userId: user.id } })).map((f) => f.hallId);
+    return { villageHallIds: own, followedHallIds: followed };
+  }
+
+  async setVillage(user: AuthUser, villageCode: string): Promise<{ villageHallIds: number[]; followedHallIds: number[] }> {
+    const village = await this.db.manager.findOne(Region, { where: { code: villageCode } });
+    if (!village || village.level !== 'village') {
+      throw new DomainError(ErrorCode.ValidationFailed, '请选择到村(社区)一级', { fields: [{ field: 'villageCode', message: '请选择到村(社区)一级' }] });
+    }
+    await this.db.transaction((m) => m.update(User, { id: user.id }, { villageCode }));
+    return this.hallsOf(user);
   }
 
   /** Halls a villager follows, plus the halls of their own village. */
