@@ -19,6 +19,7 @@ export default defineAppConfig({
     'pages/order/index',
     'pages/event/index',
     'pages/reservations/index',
+    'pages/village/index',
     'pages/need/index',
   ],
   subPackages: [

@@ -15,6 +15,7 @@ export const orderUrl = (id: number) => `/pages/order/index?id=${id}`;
 export const eventUrl = (id: number) => `/pages/event/index?id=${id}`;
 export const needUrl = (id: number) => `/pages/need/index?id=${id}`;
 export const RESERVATIONS_PAGE = '/pages/reservations/index';
+export const MY_HALLS_PAGE = '/pages/village/index';
 
 export const MANAGER_PAGES = {
   halls: '/packages/manager/pages/halls/index',

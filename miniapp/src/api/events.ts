@@ -26,3 +26,15 @@ export const addWalkIns = (eventId: number, count: number) =>
 /** The manager reserves for a villager without a phone. */
 export const proxyReserve = (eventId: number, input: ProxyReserveInput) =>
   request<ReservationDto>(`/events/${eventId}/proxy-reservations`, { method: 'POST', body: input });
+
+export interface MyHalls {
+  villageHallIds: number[];
+  followedHallIds: number[];
+}
+
+export const getMyHalls = () => request<MyHalls>('/me/halls');
+
+export const setMyVillage = (villageCode: string) => request<MyHalls>('/me/village', { method: 'PUT', body: { villageCode } });
+
+export const followHall = (hallId: number, follow: boolean) =>
+  request<number[]>(`/halls/${hallId}/follow`, { method: follow ? 'POST' : 'DELETE' });

@@ -10,7 +10,7 @@ import { PagedContent } from '../../components/PagedContent';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState } from '../../components/StateViews';
 import { usePagedList } from '../../hooks/use-paged';
-import { RESERVATIONS_PAGE } from '../../routes';
+import { MY_HALLS_PAGE, RESERVATIONS_PAGE } from '../../routes';
 import { selectIsLoggedIn, useAuthStore } from '../../stores/auth';
 
 /** 村民心愿: open needs of my village's hall, where a villager can say 我也想看. */
@@ -42,7 +42,12 @@ export default function EventsPage() {
     <PageShell>
       {loggedIn && (
         <View className='section'>
-          <LinkList links={[{ title: '我的预约', url: RESERVATIONS_PAGE, note: '预约码、候补名次，没有网络也能看' }]} />
+          <LinkList
+            links={[
+              { title: '我的预约', url: RESERVATIONS_PAGE, note: '预约码、候补名次，没有网络也能看' },
+              ...(isVillager ? [{ title: '我的村和礼堂', url: MY_HALLS_PAGE, note: '设置您的村、关注附近的礼堂' }] : []),
+            ]}
+          />
         </View>
       )}
       <View className='section'>

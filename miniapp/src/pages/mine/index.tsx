@@ -6,7 +6,7 @@ import { LinkList } from '../../components/LinkList';
 import { PageShell } from '../../components/PageShell';
 import { LoginPrompt } from '../../components/StateViews';
 import { useFreshMe } from '../../hooks/use-fresh-me';
-import { RESERVATIONS_PAGE, WORKSPACES } from '../../routes';
+import { MY_HALLS_PAGE, RESERVATIONS_PAGE, WORKSPACES } from '../../routes';
 import { selectIsLoggedIn, useAuthStore } from '../../stores/auth';
 import { usePrefsStore } from '../../stores/prefs';
 
@@ -76,7 +76,12 @@ function Account() {
 
       {me.roles.includes('villager') && (
         <View className='section'>
-          <LinkList links={[{ title: '我的预约', url: RESERVATIONS_PAGE, note: '预约的活动和预约码' }]} />
+          <LinkList
+            links={[
+              { title: '我的预约', url: RESERVATIONS_PAGE, note: '预约的活动和预约码' },
+              { title: '我的村和礼堂', url: MY_HALLS_PAGE, note: '设置您的村、关注附近的礼堂' },
+            ]}
+          />
         </View>
       )}
 
