@@ -84,7 +84,8 @@ export async function openPage(page: Page, baseUrl: string, route: string): Prom
 
 /** Tab pages stay in the DOM when hidden; the page on screen is the visible `.taro_page_show`. */
 export function visiblePage(page: Page) {
-  return page.locator('.taro_page_show >> visible=true').first();
+  // Pages stack in the DOM: while one slides out, the newest (last) visible one is the page on screen.
+  return page.locator('.taro_page_show >> visible=true').last();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

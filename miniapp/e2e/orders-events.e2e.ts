@@ -1,4 +1,4 @@
-import type { LoginResponse, MenuItemDto, OrderDto, Paged, ProjectDto } from '@hall-menu/shared';
+import type { HallDto, LoginResponse, MenuItemDto, OrderDto, Paged, ProjectDto } from '@hall-menu/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoLogin, field, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, visiblePage, type RunningServer } from './harness';
 
@@ -132,5 +132,27 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
     await field(managerPage, '例如 AB12CD34').fill(code);
     await visiblePage(managerPage).getByText('签到', { exact: true }).click();
     await visiblePage(managerPage).getByText('这个预约码已经签到过了').first().waitFor();
+  });
+
+  it('lets a villager choose their village by name and follow a hall', async () => {
+    const halls = await api<Paged<HallDto>>('GET', '/halls?page=3&pageSize=1');
+    const target = halls.items[0];
+    const villagerPage = await newPage();
+    await demoLogin(villagerPage, server.url, '（村民）');
+    await openPage(villagerPage, server.url, 'pages/village/index');
+    const page = visiblePage(villagerPage);
+    await page.getByText('本村礼堂', { exact: false }).first().waitFor();
+    await field(villagerPage, '输入村名或礼堂名，例如 鲍田').fill(target.villageName);
+    await page.getByText('搜索', { exact: true }).click();
+    await page.locator('.card', { hasText: '设为我的村' }).filter({ hasText: target.regionPath }).getByText('设为我的村').click();
+    await page.locator('.card__title', { hasText: target.regionPath }).first().waitFor();
+    await page.locator('.card', { hasText: '关注这个礼堂' }).filter({ hasText: target.name }).getByText('关注这个礼堂').click();
+    const villager = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'villager' });
+    await villagerPage.waitForTimeout(500);
+    const mine = await api<{ villageHallIds: number[]; followedHallIds: number[] }>('GET', '/me/halls', villager);
+    expect(mine.villageHallIds).toContain(target.id);
+    expect(mine.followedHallIds).toContain(target.id);
+    expect(await horizontalOverflow(villagerPage)).toBeLessThanOrEqual(0);
+    await screenshot(villagerPage, 'events-03-my-village-and-halls');
   });
 });
