@@ -126,7 +126,7 @@ export function textSamples(page: Page): Promise<TextSample[]> {
       }
       return [255, 255, 255];
     };
-    const root = Array.from(document.querySelectorAll('.taro_page_show')).find((p) => p.getBoundingClientRect().height > 0) ?? document.body;
+    const root = Array.from(document.querySelectorAll('.taro_page_show')).filter((p) => p.getBoundingClientRect().height > 0).pop() ?? document.body;
     const samples: { text: string; fontSize: number; contrast: number }[] = [];
     for (const el of Array.from(root.querySelectorAll('*'))) {
       const own = Array.from(el.childNodes)
@@ -149,7 +149,7 @@ export function textSamples(page: Page): Promise<TextSample[]> {
 /** Heights of the visible buttons and tappable options of the current page. */
 export function tapTargetHeights(page: Page): Promise<{ text: string; height: number }[]> {
   return page.evaluate(() => {
-    const root = Array.from(document.querySelectorAll('.taro_page_show')).find((p) => p.getBoundingClientRect().height > 0) ?? document.body;
+    const root = Array.from(document.querySelectorAll('.taro_page_show')).filter((p) => p.getBoundingClientRect().height > 0).pop() ?? document.body;
     return Array.from(root.querySelectorAll('button, taro-button-core, .btn, .option'))
       .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20), height: (el as HTMLElement).getBoundingClientRect().height }))
       .filter((t) => t.height > 0);
