@@ -146,12 +146,16 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
     await page.getByText('搜索', { exact: true }).click();
     await page.locator('.card', { hasText: '设为我的村' }).filter({ hasText: target.regionPath }).getByText('设为我的村').click();
     await page.locator('.card__title', { hasText: target.regionPath }).first().waitFor();
-    await page.locator('.card', { hasText: '关注这个礼堂' }).filter({ hasText: target.name }).getByText('关注这个礼堂').click();
+    // Another village's hall, to follow.
+    const other = (await api<Paged<HallDto>>('GET', '/halls?page=4&pageSize=1')).items[0];
+    await field(villagerPage, '输入村名或礼堂名，例如 鲍田').fill(other.villageName);
+    await page.getByText('搜索', { exact: true }).click();
+    await page.locator('.card', { hasText: '关注这个礼堂' }).filter({ hasText: other.name }).getByText('关注这个礼堂').click();
+    await page.locator('.card', { hasText: '已关注' }).filter({ hasText: other.name }).first().waitFor();
     const villager = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'villager' });
-    await villagerPage.waitForTimeout(500);
     const mine = await api<{ villageHallIds: number[]; followedHallIds: number[] }>('GET', '/me/halls', villager);
     expect(mine.villageHallIds).toContain(target.id);
-    expect(mine.followedHallIds).toContain(target.id);
+    expect(mine.followedHallIds).toContain(other.id);
     expect(await horizontalOverflow(villagerPage)).toBeLessThanOrEqual(0);
     await screenshot(villagerPage, 'events-03-my-village-and-halls');
   });

@@ -42,16 +42,17 @@ describe('我的村和礼堂', () => {
       'GET /halls/1': () => ok(hall(1, '西垟村文化礼堂', '330381125305')),
       'GET /halls/2': () => ok(hall(2, '鲍田村文化礼堂', baotian.code)),
       'GET /regions': () => ok([baotian]),
-      'GET /halls': () => ok({ items: [hall(2, '鲍田村文化礼堂', baotian.code)], total: 1, page: 1, pageSize: 10 }),
+      'GET /halls': () => ok({ items: [hall(2, '鲍田村文化礼堂', baotian.code), hall(3, '鲍田新村文化礼堂', '330381102202')], total: 2, page: 1, pageSize: 10 }),
       'PUT /me/village': (req) => {
         mine = { villageHallIds: [2], followedHallIds: [] };
         expect(req.data).toEqual({ villageCode: baotian.code });
         return ok(mine);
       },
       'GET /me': () => ok({ ...managerAndVillager, scopes: { ...managerAndVillager.scopes, village: { code: baotian.code, name: '瑞安市 塘下镇 鲍田村' } } }),
-      'POST /halls/2/follow': () => {
-        mine = { ...mine, followedHallIds: [2] };
-        return ok([2]);
+      'GET /halls/3': () => ok(hall(3, '鲍田新村文化礼堂', '330381102202')),
+      'POST /halls/3/follow': () => {
+        mine = { ...mine, followedHallIds: [3] };
+        return ok([2, 3]);
       },
     });
     const { container } = render(<VillagePage />);
@@ -66,8 +67,11 @@ describe('我的村和礼堂', () => {
     expect(api.callsTo('PUT /me/village')).toHaveLength(1);
     expect(useAuthStore.getState().me?.scopes.village?.code).toBe(baotian.code);
 
+    // The new village's own hall needs no following; another one does.
     fireEvent.click(screen.getByText('搜索'));
-    fireEvent.click(await screen.findByText('关注这个礼堂'));
-    await waitFor(() => expect(api.callsTo('POST /halls/2/follow')).toHaveLength(1));
+    expect(await screen.findByText('这是本村礼堂')).toBeTruthy();
+    fireEvent.click(screen.getByText('关注这个礼堂'));
+    await waitFor(() => expect(api.callsTo('POST /halls/3/follow')).toHaveLength(1));
+    expect(await screen.findByText('已关注')).toBeTruthy();
   });
 });

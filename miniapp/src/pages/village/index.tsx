@@ -94,7 +94,7 @@ export default function VillagePage() {
 
       <View className='section'>
         <View className='section__title'>找村或礼堂</View>
-        <View className='search-row'>
+        <View className='search-row spaced'>
           <Input
             className='input search-row__input'
             type='text'
@@ -120,15 +120,24 @@ export default function VillagePage() {
             </Button>
           </View>
         ))}
-        {found?.map((hall) => (
-          <View key={hall.id} className='card'>
-            <View className='card__title'>{hall.name}</View>
-            <View className='card__meta'>{hall.regionPath}</View>
-            <Button className='btn btn--block' disabled={busy} onClick={() => toggleFollow(hall, true)}>
-              关注这个礼堂
-            </Button>
-          </View>
-        ))}
+        {found?.map((hall) => {
+          const mine = overview.status === 'success' ? overview.data?.mine : undefined;
+          const own = mine?.villageHallIds.includes(hall.id) ?? false;
+          const followed = mine?.followedHallIds.includes(hall.id) ?? false;
+          return (
+            <View key={hall.id} className='card'>
+              <View className='card__title'>{hall.name}</View>
+              <View className='card__meta'>{hall.regionPath}</View>
+              {own || followed ? (
+                <View className='card__meta'>{own ? '这是本村礼堂' : '已关注'}</View>
+              ) : (
+                <Button className='btn btn--block' disabled={busy} onClick={() => toggleFollow(hall, true)}>
+                  关注这个礼堂
+                </Button>
+              )}
+            </View>
+          );
+        })}
       </View>
 
       <View className='section'>
