@@ -155,6 +155,18 @@ describe('villagers: events, reservations, waitlist, check-in, no-shows (MySQL)'
     expect((await request(t.http).get('/api/me/halls').set(bearer(villager)).expect(200)).body).toEqual({ villageHallIds: [hallId], followedHallIds: [otherHall] });
   });
 
+  it('shows a villager events at nearby halls of their township, not at halls elsewhere', async () => {
+    const { eventId } = await newEvent(30);
+    const [far] = await db.manager.query('SELECT id, village_code FROM halls WHERE SUBSTR(village_code, 1, 9) <> ? ORDER BY id LIMIT 1', [villageCode.slice(0, 9)]);
+    const [stranger] = await makeVillagers(t, 1, far.village_code, '外乡人');
+    const feed = (await request(t.http).get('/api/events?pageSize=100').set('Authorization', `Bearer ${stranger.token}`).expect(200)).body as Paged<HallEventDto>;
+    expect(feed.items.map((e) => e.id)).not.toContain(eventId);
+    const [neighbourVillage] = await db.manager.query("SELECT code FROM regions WHERE level = 'village' AND code LIKE ? AND code <> ? LIMIT 1", [`${villageCode.slice(0, 9)}%`, villageCode]);
+    const [neighbour] = await makeVillagers(t, 1, neighbourVillage.code, '邻村人');
+    const near = (await request(t.http).get('/api/events?pageSize=100').set('Authorization', `Bearer ${neighbour.token}`).expect(200)).body as Paged<HallEventDto>;
+    expect(near.items.map((e) => e.id)).toContain(eventId);
+  });
+
   it('lets a villager choose their village, which decides the hall they see first', async () => {
     const [other] = await db.manager.query('SELECT id, village_code FROM halls WHERE village_code <> ? ORDER BY id LIMIT 1', [villageCode]);
     const moved = (await request(t.http).put('/api/me/village').set(bearer(villager)).send({ villageCode: other.village_code }).expect(200)).body;

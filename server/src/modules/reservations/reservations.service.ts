@@ -230,7 +230,10 @@ export class ReservationsService {
     };
   }
 
-  /** Upcoming events at the halls a villager follows and the hall of their own village; all halls when not signed in. */
+  /**
+   * Upcoming events at the halls a villager follows, their own village's and nearby ones (same township);
+   * all halls when not signed in.
+   */
   async upcoming(viewer: AuthUser | null, query: EventListQuery): Promise<Paged<HallEventDto>> {
     const qb = this.db.manager
       .createQueryBuilder(HallEvent, 'e')
@@ -239,8 +242,13 @@ export class ReservationsService {
       qb.andWhere('e.hall_id = :hallId', { hallId: query.hallId });
     } else if (viewer) {
       const hallIds = await this.myHallIds(viewer);
-      if (hallIds.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-      qb.andWhere('e.hall_id IN (:...hallIds)', { hallIds });
+      const village = (await this.db.manager.findOneByOrFail(User, { id: viewer.id })).villageCode;
+      if (hallIds.length === 0 && !village) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+      const nearby = village ? `${village.slice(0, 9)}%` : null;
+      qb.andWhere(
+        `(${hallIds.length ? 'e.hall_id IN (:...hallIds)' : '1 = 0'}${nearby ? ' OR e.hall_id IN (SELECT h.id FROM halls h WHERE h.village_code LIKE :nearby)' : ''})`,
+        { hallIds, nearby },
+      );
     }
     const [events, total] = await qb
       .orderBy('e.startsAt', 'ASC')
