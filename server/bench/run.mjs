@@ -15,7 +15,7 @@ import mysql from 'mysql2/promise';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const EXTRA_PROJECTS = Number(process.env.BENCH_EXTRA_PROJECTS ?? 20000);
+const EXTRA_PROJECTS = Number(process.env.BENCH_EXTRA_PROJECTS ?? 50000);
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const dbUrl = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test');
 dbUrl.pathname = '/hallmenu_bench';
