@@ -269,6 +269,18 @@ describe('service projects: declaration, review, menu (MySQL)', () => {
     }
   });
 
+  it('recommends projects for a hall with the matching scorer, paging without repeats', async () => {
+    expect((await request(t.http).get('/api/menu?sort=recommended').expect(400)).body.details.fields[0].field).toBe('hallId');
+    const [hall] = await db.manager.query('SELECT id FROM halls ORDER BY id LIMIT 1');
+    const covering = await menu(`hallId=${hall.id}&pageSize=100`);
+    const first = await menu(`hallId=${hall.id}&sort=recommended&pageSize=10`);
+    expect(first.total).toBe(covering.total);
+    const seen: number[] = [];
+    for (let page = 1; page <= Math.ceil(first.total / 10); page++) seen.push(...(await menu(`hallId=${hall.id}&sort=recommended&pageSize=10&page=${page}`)).items.map((i) => i.id));
+    expect(new Set(seen).size).toBe(first.total);
+    expect([...seen].sort((a, b) => a - b)).toEqual(covering.items.map((i) => i.id).sort((a, b) => a - b));
+  });
+
   it('accepts photos by content and size, not by name', async () => {
     const ok = await request(t.http).post('/api/uploads').set(as(provider)).attach('file', PNG, { filename: 'stage.png', contentType: 'image/png' }).expect(201);
     expect(ok.body).toMatchObject({ contentType: 'image/png', bytes: PNG.length });

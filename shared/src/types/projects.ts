@@ -32,9 +32,9 @@ export const PROJECT_EVENT_LABELS: Record<ProjectEvent, string> = {
 /** Weekdays as ISO numbers: 1 = Monday … 7 = Sunday. */
 export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 
-export const MENU_SORTS = ['newest', 'rating', 'popular'] as const;
+export const MENU_SORTS = ['newest', 'rating', 'popular', 'recommended'] as const;
 export type MenuSort = (typeof MENU_SORTS)[number];
-export const MENU_SORT_LABELS: Record<MenuSort, string> = { newest: '最新上架', rating: '评分最高', popular: '最受欢迎' };
+export const MENU_SORT_LABELS: Record<MenuSort, string> = { newest: '最新上架', rating: '评分最高', popular: '最受欢迎', recommended: '为本礼堂推荐' };
 
 export interface TimeWindow {
   /** 'HH:MM', 24-hour. */

@@ -195,12 +195,18 @@ describe('首页: 服务菜单', () => {
     render(<HomePage />);
     await screen.findByText('越剧专场');
 
+    expect(screen.queryByText('为本礼堂推荐')).toBeNull();
     fireEvent.click(screen.getByText('适合我的礼堂'));
     await waitFor(() => expect(lastMenuQuery(api).hallId).toBe('11'));
     expect(screen.getByText('只看能到鲍田村文化礼堂服务的项目')).toBeTruthy();
 
+    // Ranking for this hall is offered only while the hall filter is on, and goes with it.
+    fireEvent.click(screen.getByText('为本礼堂推荐'));
+    await waitFor(() => expect(lastMenuQuery(api).sort).toBe('recommended'));
     fireEvent.click(screen.getByText('适合我的礼堂'));
     await waitFor(() => expect(lastMenuQuery(api).hallId).toBeUndefined());
+    expect(lastMenuQuery(api).sort).toBe('newest');
+    expect(screen.queryByText('为本礼堂推荐')).toBeNull();
   });
 
   it('does not offer 适合我的礼堂 to a visitor', async () => {

@@ -190,12 +190,16 @@ export default function HomePage() {
         </View>
         <View className='spaced'>
           <ChipGroup
-            options={MENU_SORTS.map((sort) => ({ value: sort, label: MENU_SORT_LABELS[sort] }))}
+            // 为本礼堂推荐 ranks for one hall, so it is offered once 适合我的礼堂 is on.
+            options={MENU_SORTS.filter((sort) => sort !== 'recommended' || filters.hallId !== null).map((sort) => ({ value: sort, label: MENU_SORT_LABELS[sort] }))}
             value={filters.sort}
             onChange={(sort) => sort && update({ sort })}
           />
         </View>
-        <MyHallFilter hallId={filters.hallId} onChange={(hallId) => update({ hallId })} />
+        <MyHallFilter
+          hallId={filters.hallId}
+          onChange={(hallId) => update(hallId === null && filters.sort === 'recommended' ? { hallId, sort: 'newest' } : { hallId })}
+        />
         {summary.length > 0 && (
           <View className='filter-summary'>
             <View className='filter-summary__text'>已筛选：{summary.join(' · ')}</View>

@@ -1,20 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import type { MenuItemDto, MenuQuery, Paged } from '@hall-menu/shared';
-import { In } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type MenuItemDto, type MenuQuery, type Paged } from '@hall-menu/shared';
+import { In, SelectQueryBuilder } from 'typeorm';
 import { containsPattern } from '../../common/database/like';
-import { beijingToday, daysBetween, isoWeekday } from '../../common/time';
-import { notFound } from '../../common/errors/domain-error';
+import { addDays, beijingToday, daysBetween, inRanges, isoWeekday } from '../../common/time';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { rankProjects } from '../needs/scorer';
+import { DomainError, notFound } from '../../common/errors/domain-error';
 import { DatabaseService } from '../../database/database.service';
 import { Hall } from '../halls/hall.entity';
-import { ancestorCodes } from './project-content';
+import { ancestorCodes, maskToWeekdays } from './project-content';
 import { MenuCacheService } from './menu-cache.service';
 import { ProjectViewsService } from './project-views.service';
 import { ServiceProject } from './service-project.entity';
+
+/** How many covering projects the recommendation ranks; a hall rarely has more in its area. */
+const RECOMMENDATION_POOL = 1000;
 
 /** The service menu (服务菜单): published projects only, filtered and sorted in SQL. */
 @Injectable()
 export class MenuService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DatabaseService,
     private readonly views: ProjectViewsService,
     private readonly cache: MenuCacheService,
@@ -31,6 +37,9 @@ export class MenuService {
   }
 
   private async query(query: MenuQuery): Promise<Paged<MenuItemDto>> {
+    if (query.sort === 'recommended' && !query.hallId) {
+      throw new DomainError(ErrorCode.ValidationFailed, '按推荐排序需要先选择礼堂', { fields: [{ field: 'hallId', message: '请选择礼堂' }] });
+    }
     const qb = this.db.manager.createQueryBuilder(ServiceProject, 'p').where('p.status = :status', { status: 'published' });
     if (query.category) qb.andWhere('p.category = :category', { category: query.category });
     if (query.audience) qb.andWhere('p.target_audience IN (:...audiences)', { audiences: [query.audience, 'all'] });
@@ -38,8 +47,9 @@ export class MenuService {
     if (query.keyword) {
       qb.andWhere("(p.title LIKE :kw ESCAPE '!' OR p.description LIKE :kw ESCAPE '!')", { kw: containsPattern(query.keyword) });
     }
+    let hall: Hall | null = null;
     if (query.hallId) {
-      const hall = await this.db.manager.findOne(Hall, { where: { id: query.hallId } });
+      hall = await this.db.manager.findOne(Hall, { where: { id: query.hallId } });
       if (!hall) throw notFound('礼堂', { id: query.hallId });
       qb.andWhere('EXISTS (SELECT 1 FROM project_areas pa WHERE pa.project_id = p.id AND pa.region_code IN (:...codes))', {
         codes: ancestorCodes(hall.villageCode),
@@ -52,6 +62,7 @@ export class MenuService {
           date: query.date,
         });
     }
+    if (query.sort === 'recommended') return this.recommended(qb, query, hall!);
     // Every sort ends on id, so pages never overlap or skip when values tie.
     switch (query.sort) {
       case 'rating':
@@ -82,5 +93,42 @@ export class MenuService {
     const byId = new Map(rows.map((p) => [p.id, p]));
     const projects = ids.map((id) => byId.get(id)!);
     return { items: await this.views.toMenuItems(projects), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * 为本礼堂推荐: the matching scorer ranks what covers the hall (availability over the next 30 days, ratings,
+   * fairness, nearby providers); the category factor is left out because the hall has not said what it wants.
+   */
+  private async recommended(qb: SelectQueryBuilder<ServiceProject>, query: MenuQuery, hall: Hall): Promise<Paged<MenuItemDto>> {
+    const candidates = await qb.clone().orderBy('p.id', 'ASC').limit(RECOMMENDATION_POOL).getMany();
+    const areas = await this.views.areasOf(candidates.map((p) => p.id));
+    const year = Number(beijingToday().slice(0, 4));
+    const [served] = await this.db.manager.query("SELECT COUNT(*) AS n FROM orders WHERE hall_id = ? AND status = 'confirmed' AND quota_year = ?", [hall.id, year]);
+    const today = beijingToday();
+    const county = hall.villageCode.slice(0, 6);
+    const ranked = rankProjects(
+      candidates.map((p) => {
+        const weekdays = maskToWeekdays(p.weekdayMask);
+        let availableDays = 0;
+        for (let d = addDays(today, p.leadDays); d <= addDays(today, 30); d = addDays(d, 1)) {
+          if (weekdays.includes(isoWeekday(d)) && !inRanges(d, p.blackoutDates) && !inRanges(d, hall.blackoutDates ?? [])) availableDays++;
+        }
+        return {
+          projectId: p.id,
+          categoryMatch: false,
+          covers: true,
+          availableDays,
+          periodDays: 30,
+          ratingAverage: p.ratingAverage,
+          ratingCount: p.ratingCount,
+          hallServicesThisYear: Number(served.n),
+          sameCounty: (areas.get(p.id) ?? []).some((code) => code.startsWith(county)),
+        };
+      }),
+      this.config.matchWeights,
+    );
+    const byId = new Map(candidates.map((p) => [p.id, p]));
+    const page = ranked.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((r) => byId.get(r.projectId)!);
+    return { items: await this.views.toMenuItems(page), total: ranked.length, page: query.page, pageSize: query.pageSize };
   }
 }
