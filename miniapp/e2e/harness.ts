@@ -82,10 +82,10 @@ export async function openPage(page: Page, baseUrl: string, route: string): Prom
   await visiblePage(page).waitFor({ timeout: 30_000 });
 }
 
-/** Tab pages stay in the DOM when hidden; the page on screen is the visible `.taro_page_show`. */
+/** Tab pages stay in the DOM when hidden; the page on screen is the visible `.taro_page_show` not being shaded. */
 export function visiblePage(page: Page) {
-  // Pages stack in the DOM: while one slides out, the newest (last) visible one is the page on screen.
-  return page.locator('.taro_page_show >> visible=true').last();
+  // Taro marks a page it is hiding with taro_page_shade; the one left (the newest if two) is on screen.
+  return page.locator('.taro_page_show:not(.taro_page_shade) >> visible=true').last();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -126,7 +126,7 @@ export function textSamples(page: Page): Promise<TextSample[]> {
       }
       return [255, 255, 255];
     };
-    const root = Array.from(document.querySelectorAll('.taro_page_show')).filter((p) => p.getBoundingClientRect().height > 0).pop() ?? document.body;
+    const root = Array.from(document.querySelectorAll('.taro_page_show:not(.taro_page_shade)')).filter((p) => p.getBoundingClientRect().height > 0).pop() ?? document.body;
     const samples: { text: string; fontSize: number; contrast: number }[] = [];
     for (const el of Array.from(root.querySelectorAll('*'))) {
       const own = Array.from(el.childNodes)
@@ -149,7 +149,7 @@ export function textSamples(page: Page): Promise<TextSample[]> {
 /** Heights of the visible buttons and tappable options of the current page. */
 export function tapTargetHeights(page: Page): Promise<{ text: string; height: number }[]> {
   return page.evaluate(() => {
-    const root = Array.from(document.querySelectorAll('.taro_page_show')).filter((p) => p.getBoundingClientRect().height > 0).pop() ?? document.body;
+    const root = Array.from(document.querySelectorAll('.taro_page_show:not(.taro_page_shade)')).filter((p) => p.getBoundingClientRect().height > 0).pop() ?? document.body;
     return Array.from(root.querySelectorAll('button, taro-button-core, .btn, .option'))
       .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20), height: (el as HTMLElement).getBoundingClientRect().height }))
       .filter((t) => t.height > 0);
