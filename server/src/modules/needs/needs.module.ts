@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { startIntervalJob } from '../../common/interval-job';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OrdersModule } from '../orders/orders.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -8,8 +9,7 @@ import { NeedsService } from './needs.service';
 /** Expires needs whose period has ended. */
 @Injectable()
 export class NeedJobsService implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(NeedJobsService.name);
-  private timer: NodeJS.Timeout | null = null;
+  private stop: () => void = () => undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -17,15 +17,11 @@ export class NeedJobsService implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    if (this.config.jobIntervalSeconds === 0) return;
-    this.timer = setInterval(() => {
-      this.needs.expireEnded().catch((error: unknown) => this.logger.error({ msg: 'need expiry failed', err: String(error) }));
-    }, this.config.jobIntervalSeconds * 1000);
-    this.timer.unref();
+    this.stop = startIntervalJob('need expiry', this.config.jobIntervalSeconds, () => this.needs.expireEnded());
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ErrorCode, type OrderEvent } from '@hall-menu/shared';
 import { Clock } from '../../common/clock';
+import { startIntervalJob } from '../../common/interval-job';
 import { DomainError } from '../../common/errors/domain-error';
 import { SYSTEM_ACTOR } from '../../common/transitions/transition.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -15,7 +16,7 @@ import { OrdersService } from './orders.service';
 @Injectable()
 export class OrderJobsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OrderJobsService.name);
-  private timer: NodeJS.Timeout | null = null;
+  private stop: () => void = () => undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,15 +26,11 @@ export class OrderJobsService implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    if (this.config.jobIntervalSeconds === 0) return;
-    this.timer = setInterval(() => {
-      this.runDue().catch((error: unknown) => this.logger.error({ msg: 'order jobs failed', err: String(error) }));
-    }, this.config.jobIntervalSeconds * 1000);
-    this.timer.unref();
+    this.stop = startIntervalJob('order jobs', this.config.jobIntervalSeconds, () => this.runDue());
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 
   /** Runs every job once; returns how many orders each one moved. */

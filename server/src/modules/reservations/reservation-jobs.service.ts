@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { startIntervalJob } from '../../common/interval-job';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ReservationsService } from './reservations.service';
 
@@ -6,7 +7,7 @@ import { ReservationsService } from './reservations.service';
 @Injectable()
 export class ReservationJobsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ReservationJobsService.name);
-  private timer: NodeJS.Timeout | null = null;
+  private stop: () => void = () => undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -14,17 +15,13 @@ export class ReservationJobsService implements OnModuleInit, OnApplicationShutdo
   ) {}
 
   onModuleInit(): void {
-    if (this.config.jobIntervalSeconds === 0) return;
-    this.timer = setInterval(() => {
-      this.reservations
-        .closeEndedEvents()
-        .then((r) => r.events > 0 && this.logger.log({ msg: 'attendance closed', ...r }))
-        .catch((error: unknown) => this.logger.error({ msg: 'attendance job failed', err: String(error) }));
-    }, this.config.jobIntervalSeconds * 1000);
-    this.timer.unref();
+    this.stop = startIntervalJob('attendance job', this.config.jobIntervalSeconds, async () => {
+      const closed = await this.reservations.closeEndedEvents();
+      if (closed.events > 0) this.logger.log({ msg: 'attendance closed', ...closed });
+    });
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 }
