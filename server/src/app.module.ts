@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SensitiveWordsModule } from './common/sensitive-words/sensitive-words.module';
 import { TransitionsModule } from './common/transitions/transitions.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -22,6 +23,7 @@ import { UsersModule } from './modules/users/users.module';
     ConfigModule,
     DatabaseModule,
     TransitionsModule,
+    SensitiveWordsModule,
     UsersModule,
     NotificationsModule,
     AuthModule,

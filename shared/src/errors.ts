@@ -27,6 +27,7 @@ export enum ErrorCode {
   WechatLoginFailed = 'WECHAT_LOGIN_FAILED',
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
   RateLimited = 'RATE_LIMITED',
+  SensitiveContent = 'SENSITIVE_CONTENT',
   Internal = 'INTERNAL',
 }
 
@@ -56,6 +57,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.WechatLoginFailed]: '微信登录失败，请重试',
   [ErrorCode.WechatNotConfigured]: '服务器未配置微信登录',
   [ErrorCode.RateLimited]: '操作太频繁，请稍后再试',
+  [ErrorCode.SensitiveContent]: '内容含有不当用语，请修改后再提交',
   [ErrorCode.Internal]: '服务器开小差了，请稍后再试',
 };
 

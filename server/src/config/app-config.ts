@@ -32,6 +32,7 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  SENSITIVE_WORDS_FILE: z.string().min(1).optional(),
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -99,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     wechat,
+    /** Extra sensitive words, one per line, added to the built-in list. */
+    sensitiveWordsFile: e.SENSITIVE_WORDS_FILE,
     orders: {
       answerHours: e.ORDER_ANSWER_HOURS,
       confirmHours: e.ORDER_CONFIRM_HOURS,

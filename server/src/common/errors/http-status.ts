@@ -7,6 +7,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.ValidationFailed:
     case ErrorCode.ReasonRequired:
     case ErrorCode.IdempotencyKeyRequired:
+    case ErrorCode.SensitiveContent:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.Unauthenticated:
     case ErrorCode.TokenExpired:
