@@ -29,7 +29,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     alias: { zod$: path.join(zodDir, 'index.js') },
-    outputRoot: `dist/${platform}`,
+    // BUILD_OUT lets parallel work build into its own folder; the browser harness reads the same variable.
+    outputRoot: process.env.BUILD_OUT || `dist/${platform}`,
     defineConstants: {
       // The weapp cannot use a relative base URL; H5 calls its own origin (see src/api/request.ts).
       API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000/api'),

@@ -30,12 +30,13 @@ function freePort(): Promise<number> {
  */
 export async function startServer(): Promise<RunningServer> {
   const main = path.join(repoRoot, 'server/dist/main.js');
-  const h5 = path.join(repoRoot, 'miniapp/dist/h5/index.html');
+  const h5Dir = process.env.BUILD_OUT ? path.resolve(repoRoot, 'miniapp', process.env.BUILD_OUT) : path.join(repoRoot, 'miniapp/dist/h5');
+  const h5 = path.join(h5Dir, 'index.html');
   for (const file of [main, h5]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` at the repo root first`);
   }
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hall-menu-browser-')), LOG_LEVEL: 'warn' };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hall-menu-browser-')), LOG_LEVEL: 'warn', H5_DIR: h5Dir };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   const child: ChildProcess = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'pipe'] });
