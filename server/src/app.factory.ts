@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/errors/error.filter';
+import { MemoryHitStore, platformRules, registerRateLimits } from './common/http/rate-limit';
+import { registerCors, registerSecurityHeaders } from './common/http/security';
 import { loadConfig } from './config/app-config';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -39,7 +41,11 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
-  await app.register(fastifyMultipart);
+  await registerSecurityHeaders(app, config.h5Dir);
+  await registerCors(app, config.corsOrigins);
+  registerRateLimits(app.getHttpAdapter().getInstance(), platformRules(config.rateLimits), new MemoryHitStore());
+  // Routes set their own file limits (photos, import files); these are the ceilings for any multipart body.
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1_048_576, files: 1, fields: 20, parts: 21 } });
   fs.mkdirSync(config.uploads.dir, { recursive: true });
   await app.register(fastifyStatic, { root: config.uploads.dir, prefix: '/uploads/', decorateReply: false, maxAge: '30d', immutable: true });
   // The H5 build of the mini-program, when it has been built, is served from the same origin.

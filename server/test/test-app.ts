@@ -23,6 +23,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SEED_DEMO_DATA: 'true',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     H5_DIR: '/nonexistent',
+    // Tests fire hundreds of writes from one address; the abuse-limit test turns the limits back on.
+    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    RATE_LIMIT_WECHAT_PER_MINUTE: '0',
+    RATE_LIMIT_WRITES_PER_USER_PER_MINUTE: '0',
+    RATE_LIMIT_WRITES_PER_ADDRESS_PER_MINUTE: '0',
     ...env,
   });
   let app: NestFastifyApplication;

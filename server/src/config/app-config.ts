@@ -59,6 +59,15 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_242_880),
   H5_DIR: z.string().default(path.resolve(__dirname, '../../../miniapp/dist/h5')),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((o) => o.trim()).filter(Boolean)),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_WECHAT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_WRITES_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  // Generous: a whole village can sit behind one mobile carrier address.
+  RATE_LIMIT_WRITES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
@@ -119,6 +128,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     jobIntervalSeconds: e.JOB_INTERVAL_SECONDS,
     uploads: { dir: e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads'), maxBytes: e.UPLOAD_MAX_BYTES },
     h5Dir: e.H5_DIR,
+    corsOrigins: e.CORS_ORIGINS,
+    /** Requests per minute; 0 turns a limit off. */
+    rateLimits: {
+      loginPerMinutePerAddress: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      wechatPerMinutePerAddress: e.RATE_LIMIT_WECHAT_PER_MINUTE,
+      writesPerMinutePerUser: e.RATE_LIMIT_WRITES_PER_USER_PER_MINUTE,
+      writesPerMinutePerAddress: e.RATE_LIMIT_WRITES_PER_ADDRESS_PER_MINUTE,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

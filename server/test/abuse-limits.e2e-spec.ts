@@ -1,0 +1,71 @@
+import request from 'supertest';
+import { bearer, startTestApp, type TestApp } from './test-app';
+
+describe('abuse limits, security headers and CORS', () => {
+  describe('with the limits on', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ RATE_LIMIT_LOGIN_PER_MINUTE: '5', RATE_LIMIT_WRITES_PER_USER_PER_MINUTE: '3', RATE_LIMIT_WRITES_PER_ADDRESS_PER_MINUTE: '0' });
+    });
+    afterAll(() => t.close());
+
+    it('answers the sixth sign-in from one address within a minute with 429, the seconds to wait and a Chinese message', async () => {
+      for (let i = 0; i < 5; i++) await request(t.http).post('/api/auth/demo').send({ role: 'villager' }).expect(200);
+      const refused = await request(t.http).post('/api/auth/demo').send({ role: 'villager' }).expect(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      expect(refused.body.message).toMatch(/操作太频繁.*秒后再试/);
+      const wait = Number(refused.headers['retry-after']);
+      expect(wait).toBeGreaterThanOrEqual(1);
+      expect(wait).toBeLessThanOrEqual(60);
+      expect(refused.body.details).toMatchObject({ retryAfterSeconds: wait, limit: 'login' });
+      // Reading is not limited.
+      await request(t.http).get('/api/health').expect(200);
+    });
+
+    it('limits writes per user without stopping another user at the same address', async () => {
+      // The login limit above is spent for 127.0.0.1; other addresses (behind the trusted proxy) have their own count.
+      const login = async (role: string, address: string) =>
+        (await request(t.http).post('/api/auth/demo').set('X-Forwarded-For', address).send({ role }).expect(200)).body;
+      const first = await login('villager', '10.0.0.2');
+      const second = await login('hall_manager', '10.0.0.3');
+      for (let i = 0; i < 3; i++) await request(t.http).post('/api/notifications/read-all').set(bearer(first)).send({}).expect((r) => expect(r.status).toBeLessThan(300));
+      const refused = await request(t.http).post('/api/notifications/read-all').set(bearer(first)).send({}).expect(429);
+      expect(refused.body.details.limit).toBe('write-user');
+      await request(t.http).post('/api/notifications/read-all').set(bearer(second)).send({}).expect((r) => expect(r.status).toBeLessThan(300));
+    });
+  });
+
+  describe('with the default configuration', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ CORS_ORIGINS: 'https://h5.example.cn' });
+    });
+    afterAll(() => t.close());
+
+    it('sends security headers on every answer', async () => {
+      const res = await request(t.http).get('/api/health').expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('allows cross-origin calls only from the configured H5 origin', async () => {
+      const allowed = await request(t.http).options('/api/projects').set('Origin', 'https://h5.example.cn').set('Access-Control-Request-Method', 'POST');
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://h5.example.cn');
+      const other = await request(t.http).get('/api/health').set('Origin', 'https://evil.example.com');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('refuses a body over 1 MB with 413 and a Chinese message', async () => {
+      const res = await request(t.http)
+        .post('/api/auth/demo')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ role: 'villager', padding: 'x'.repeat(1_100_000) }))
+        .expect(413);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', message: '提交的内容太大' });
+    });
+  });
+});
