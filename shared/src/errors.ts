@@ -28,6 +28,11 @@ export enum ErrorCode {
   WechatNotConfigured = 'WECHAT_NOT_CONFIGURED',
   RateLimited = 'RATE_LIMITED',
   SensitiveContent = 'SENSITIVE_CONTENT',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  HallClosed = 'HALL_CLOSED',
+  HallBlackout = 'HALL_BLACKOUT',
+  InviteInvalid = 'INVITE_INVALID',
+  ImportHasErrors = 'IMPORT_HAS_ERRORS',
   Internal = 'INTERNAL',
 }
 
@@ -58,6 +63,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.WechatNotConfigured]: '服务器未配置微信登录',
   [ErrorCode.RateLimited]: '操作太频繁，请稍后再试',
   [ErrorCode.SensitiveContent]: '内容含有不当用语，请修改后再提交',
+  [ErrorCode.ServiceUnavailable]: '服务暂时不可用，请稍后再试，已填写的内容不会丢失',
+  [ErrorCode.HallClosed]: '该礼堂已关闭，不能点单',
+  [ErrorCode.HallBlackout]: '礼堂在这段时间暂停接待，请换个日期',
+  [ErrorCode.InviteInvalid]: '邀请码不正确或已失效，请核对后重新输入',
+  [ErrorCode.ImportHasErrors]: '导入文件中有错误行，请修改后重新上传，或选择跳过错误行导入',
   [ErrorCode.Internal]: '服务器开小差了，请稍后再试',
 };
 

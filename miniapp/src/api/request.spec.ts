@@ -184,6 +184,17 @@ describe('network failures', () => {
     expect(api.calls[0].header['Content-Type']).toBe('application/json');
   });
 
+  it('retries a safe call while the server answers 503 (database restarting), but not an unsafe POST', async () => {
+    let attempts = 0;
+    fakeApi({ 'GET /halls': () => (++attempts < 3 ? fail(503, ErrorCode.ServiceUnavailable, '服务暂时不可用') : ok({ items: [] })) });
+    await expect(settle(request('/halls'))).resolves.toEqual({ value: { items: [] } });
+    expect(attempts).toBe(3);
+    const api = fakeApi({ 'POST /needs': () => fail(503, ErrorCode.ServiceUnavailable, '服务暂时不可用') });
+    const { error } = await settle(request('/needs', { method: 'POST', body: {} }));
+    expect(error).toMatchObject({ code: ErrorCode.ServiceUnavailable, status: 503 });
+    expect(api.calls).toHaveLength(1);
+  });
+
   it('does not retry when the server answered, even with an error', async () => {
     const api = fakeApi({ 'GET /halls': () => fail(500, ErrorCode.Internal, '服务器开小差了，请稍后再试') });
     const { error } = await settle(request('/halls'));

@@ -46,7 +46,7 @@ function isRetryable(options: RequestOptions): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** One HTTP exchange, retried only when no response arrived and repeating the call is safe. */
+/** One HTTP exchange, retried only when no response arrived (or the database was restarting) and repeating the call is safe. */
 async function send<T>(path: string, options: RequestOptions, accessToken: string | undefined): Promise<T> {
   const header: Record<string, string> = {};
   // Fastify rejects an empty body declared as JSON, so the type goes only with a body.
@@ -72,6 +72,11 @@ async function send<T>(path: string, options: RequestOptions, accessToken: strin
       continue;
     }
     if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
+    // 503: the server is up but its database is restarting; a safe call is worth the same short wait.
+    if (response.statusCode === 503 && attempt < attempts) {
+      await sleep(RETRY_DELAYS_MS[attempt - 1]);
+      continue;
+    }
     throw ApiError.fromResponse(response.statusCode, response.data);
   }
 }

@@ -37,6 +37,11 @@ export class ErrorFilter implements ExceptionFilter {
       ({ status, body } = fromHttpException(exception));
     } else if (isFastifyClientError(exception)) {
       ({ status, body } = fromHttpException(new HttpException(exception.message, exception.statusCode)));
+    } else if (isDatabaseUnreachable(exception)) {
+      // The database is down or restarting: tell the client to come back rather than that something broke.
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      body = { code: ErrorCode.ServiceUnavailable, message: ERROR_MESSAGES[ErrorCode.ServiceUnavailable] };
+      void reply.header('Retry-After', '5');
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       body = { code: ErrorCode.Internal, message: ERROR_MESSAGES[ErrorCode.Internal] };
@@ -52,4 +57,16 @@ export class ErrorFilter implements ExceptionFilter {
 function isFastifyClientError(e: unknown): e is { statusCode: number; message: string } {
   const code = (e as { statusCode?: unknown })?.statusCode;
   return typeof code === 'number' && code >= 400 && code < 500;
+}
+
+/** Connection-level failures of the MySQL driver (directly or wrapped in TypeORM's QueryFailedError). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_CONNECTION_KILLED', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR']);
+
+export function isDatabaseUnreachable(e: unknown): boolean {
+  for (let current = e as { code?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
+    if (typeof current.code === 'string' && UNREACHABLE_CODES.has(current.code)) return true;
+    if ((current as { fatal?: unknown }).fatal === true) return true;
+    current = (current.driverError ?? current.cause) as typeof current;
+  }
+  return false;
 }

@@ -8,6 +8,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.ReasonRequired:
     case ErrorCode.IdempotencyKeyRequired:
     case ErrorCode.SensitiveContent:
+    case ErrorCode.InviteInvalid:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.Unauthenticated:
     case ErrorCode.TokenExpired:
@@ -31,11 +32,16 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.EventFull:
     case ErrorCode.AlreadyRated:
     case ErrorCode.ScheduleConflict:
+    case ErrorCode.HallClosed:
+    case ErrorCode.HallBlackout:
+    case ErrorCode.ImportHasErrors:
       return HttpStatus.CONFLICT;
     case ErrorCode.WechatNotConfigured:
       return HttpStatus.NOT_IMPLEMENTED;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.ServiceUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.Internal:
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default: {
