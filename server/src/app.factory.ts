@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/errors/error.filter';
+import { registerEtags } from './common/http/etag';
 import { MemoryHitStore, platformRules, registerRateLimits } from './common/http/rate-limit';
 import { registerCors, registerSecurityHeaders } from './common/http/security';
 import { loadConfig } from './config/app-config';
@@ -44,6 +45,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   await registerSecurityHeaders(app, config.h5Dir);
   await registerCors(app, config.corsOrigins);
   registerRateLimits(app.getHttpAdapter().getInstance(), platformRules(config.rateLimits), new MemoryHitStore());
+  registerEtags(app.getHttpAdapter().getInstance());
   // Routes set their own file limits (photos, import files); these are the ceilings for any multipart body.
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1_048_576, files: 1, fields: 20, parts: 21 } });
   fs.mkdirSync(config.uploads.dir, { recursive: true });

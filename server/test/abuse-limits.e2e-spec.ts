@@ -69,3 +69,28 @@ describe('abuse limits, security headers and CORS', () => {
     });
   });
 });
+
+describe('conditional GETs', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers a repeated menu page with an empty 304, and with the new page once the menu changed', async () => {
+    const first = await request(t.http).get('/api/menu?pageSize=5').expect(200);
+    const tag = first.headers.etag;
+    expect(tag).toMatch(/^W\/".+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await request(t.http).get('/api/menu?pageSize=5').set('If-None-Match', tag).expect(304);
+    expect(again.text ?? '').toBe('');
+
+    // A reviewer suspends the first project on the page: the page, and so its tag, changes.
+    const reviewer = await t.login('reviewer');
+    const projectId = first.body.items[0].id as number;
+    await request(t.http).post(`/api/projects/${projectId}/actions/suspend`).set(bearer(reviewer)).send({ reason: '核查节目内容' }).expect(200);
+    const changed = await request(t.http).get('/api/menu?pageSize=5').set('If-None-Match', tag).expect(200);
+    expect(changed.headers.etag).not.toBe(tag);
+    expect(changed.body.items.map((p: { id: number }) => p.id)).not.toContain(projectId);
+  });
+});
