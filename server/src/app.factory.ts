@@ -10,9 +10,11 @@ import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { registerEtags } from './common/http/etag';
-import { MemoryHitStore, platformRules, registerRateLimits } from './common/http/rate-limit';
+import { HitStore, MemoryHitStore, RedisHitStore, platformRules, registerRateLimits } from './common/http/rate-limit';
+import { Redis } from 'ioredis';
 import { registerCors, registerSecurityHeaders } from './common/http/security';
-import { loadConfig } from './config/app-config';
+import { AppConfig, loadConfig } from './config/app-config';
+import type { FastifyInstance } from 'fastify';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -44,8 +46,9 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
 
   await registerSecurityHeaders(app, config.h5Dir);
   await registerCors(app, config.corsOrigins);
-  registerRateLimits(app.getHttpAdapter().getInstance(), platformRules(config.rateLimits), new MemoryHitStore());
-  registerEtags(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  registerRateLimits(fastify, platformRules(config.rateLimits), hitStore(config, fastify));
+  registerEtags(fastify);
   // Routes set their own file limits (photos, import files); these are the ceilings for any multipart body.
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1_048_576, files: 1, fields: 20, parts: 21 } });
   fs.mkdirSync(config.uploads.dir, { recursive: true });
@@ -55,4 +58,12 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, decorateReply: false });
   }
   return app;
+}
+
+/** With several instances the counts must be shared, or each instance would allow the limit again. */
+function hitStore(config: AppConfig, fastify: FastifyInstance): HitStore {
+  if (!config.redis) return new MemoryHitStore();
+  const redis = new Redis(config.redis.url, { keyPrefix: config.redis.keyPrefix, maxRetriesPerRequest: 2 });
+  fastify.addHook('onClose', async () => void (await redis.quit().catch(() => undefined)));
+  return new RedisHitStore(redis);
 }

@@ -14,7 +14,8 @@ export interface TestApp {
 
 /** Starts the real application against a fresh MySQL database with the demo data loaded. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await freshDatabase();
+  // A given DATABASE_URL is used as it is: a second instance joins the first one's database.
+  const databaseUrl = env.DATABASE_URL ?? (await freshDatabase());
   const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',

@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES, ErrorCode, type ApiErrorBody } from '@hall-menu/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type Redis from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /** A limit of `max` requests per `windowSeconds` for one key of one rule; max 0 turns the rule off. */
 export interface RateRule {
@@ -38,7 +38,7 @@ export class RedisHitStore implements HitStore {
   constructor(private readonly redis: Redis) {}
 
   async hit(key: string, windowSeconds: number) {
-    const redisKey = `hall-menu:rate:${key}`;
+    const redisKey = `rate:${key}`;
     const [[, count], [, ttl]] = (await this.redis
       .multi()
       .incr(redisKey)

@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { MenuItemDto, Paged } from '@hall-menu/shared';
+import { ClusterEventsService } from '../../common/cluster/cluster-events.service';
 
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 1000;
 
+const TOPIC = 'menu-changed';
+
 /**
- * Menu pages kept in memory. Anything that changes what the menu shows on this instance (publish, suspend, withdraw,
- * an approved edit) bumps the version and so drops every page; other instances catch up within the TTL.
+ * Menu pages kept in memory. Anything that changes what the menu shows (publish, suspend, withdraw, an approved edit,
+ * a rating) bumps the version and so drops every page, here and — through Redis, when configured — on every other
+ * instance; if that message is lost, the TTL bounds how stale another instance can be.
  */
 @Injectable()
 export class MenuCacheService {
   private version = 0;
   private readonly pages = new Map<string, { version: number; expires: number; page: Paged<MenuItemDto> }>();
+
+  constructor(private readonly cluster: ClusterEventsService) {
+    cluster.on(TOPIC, () => this.dropAll());
+  }
 
   get(key: string): Paged<MenuItemDto> | undefined {
     const hit = this.pages.get(key);
@@ -25,6 +33,11 @@ export class MenuCacheService {
   }
 
   invalidate(): void {
+    this.dropAll();
+    void this.cluster.publish(TOPIC);
+  }
+
+  private dropAll(): void {
     this.version++;
     this.pages.clear();
   }
