@@ -172,7 +172,7 @@ describe('orders: quota, answers, scheduling, delivery (MySQL)', () => {
     await act(provider, order.id, 'check_in').expect(200);
     await act(provider, order.id, 'complete', { headCount: 40 }).expect(200);
     await act(manager, order.id, 'dispute', { reason: '实际只演出了半小时' }).expect(200);
-    expect((await act(manager, order.id, 'resolve_void', { reason: '核实' }).expect(409)).body.code).toBe(ErrorCode.InvalidTransition);
+    expect((await act(manager, order.id, 'resolve_void', { reason: '核实' }).expect(403)).body.code).toBe(ErrorCode.Forbidden);
     const voided = (await act(reviewer, order.id, 'resolve_void', { reason: '经核实演出时长不足' }).expect(200)).body as OrderDto;
     expect(voided.status).toBe('voided');
 
@@ -236,7 +236,7 @@ describe('orders: quota, answers, scheduling, delivery (MySQL)', () => {
     const order = (await place().expect(201)).body as OrderDto;
     expect((await act(otherProvider, order.id, 'accept', slot(6)).expect(403)).body.code).toBe(ErrorCode.OutOfScope);
     await request(t.http).get(`/api/orders/${order.id}`).set(bearer(otherManager)).expect(403);
-    expect((await act(manager, order.id, 'accept', slot(6)).expect(409)).body.code).toBe(ErrorCode.InvalidTransition);
+    expect((await act(manager, order.id, 'accept', slot(6)).expect(403)).body.code).toBe(ErrorCode.Forbidden);
   });
 
   it('checks lead time, windows, coverage and quota with messages a manager can act on', async () => {

@@ -59,10 +59,13 @@ describe('TransitionService on MySQL', () => {
     expect(row).toMatchObject({ fromState: 'draft', toState: 'pending_review', event: 'submit', actorId: 7, actorRole: 'provider', reason: null });
   });
 
-  it('refuses an event the table does not allow for that role, naming what is allowed, and changes nothing', async () => {
+  it('refuses an event the role may never perform as forbidden, and changes nothing', async () => {
     const project = await create('pending_review');
-    const error = await expectDomainError(transitions.apply({ ...base, id: project.id, event: 'approve', actor: provider }), ErrorCode.InvalidTransition);
-    expect(error.details).toMatchObject({ state: 'pending_review', event: 'approve', allowed: [] });
+    const error = await expectDomainError(transitions.apply({ ...base, id: project.id, event: 'approve', actor: provider }), ErrorCode.Forbidden);
+    expect(error.message).toBe('您的身份不能进行此操作');
+    // An event the role may perform, but not in this state, is a conflict naming what is allowed now.
+    const stateError = await expectDomainError(transitions.apply({ ...base, id: project.id, event: 'submit', actor: provider }), ErrorCode.InvalidTransition);
+    expect(stateError.details).toMatchObject({ state: 'pending_review', event: 'submit' });
     expect((await reload(project.id)).status).toBe('pending_review');
     expect(await historyOf(project.id)).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import type { SubscribeTemplateKey } from '@hall-menu/shared';
 import { z } from 'zod';
 import { DEFAULT_MATCH_WEIGHTS } from '../modules/needs/scorer';
 
@@ -36,6 +37,22 @@ const envSchema = z.object({
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** Which mini-program build a subscribe message opens: developer, trial or formal (the released one). */
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** Subscribe-message templates: `<template id>` or `<template id>:title=thing1,body=thing2,time=time3`. */
+  WECHAT_TEMPLATE_ORDER_NEW: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_ORDER_ANSWERED: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_ORDER_EXPIRING: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_EVENT_TOMORROW: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_RATE_REQUEST: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_PROJECT_REVIEWED: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_NEED_MATCHED: z.string().min(1).optional(),
+  /** Set for more than one server instance: chat pushes travel between instances over Redis pub/sub. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'REDIS_URL must look like redis://host:6379').optional(),
+  REDIS_KEY_PREFIX: z.string().default('hall-menu:'),
+  REALTIME_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  REMIND_ANSWER_HOURS_BEFORE: z.coerce.number().int().min(1).max(720).default(24),
+  RATING_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   ORDER_ANSWER_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   ORDER_CONFIRM_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   CANCEL_NOTICE_HOURS: z.coerce.number().int().min(0).max(720).default(72),
@@ -56,6 +73,9 @@ const envSchema = z.object({
     })
     .optional(),
   JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** A published project is flagged to reviewers when its Bayesian score is below this with at least LOW_SCORE_MIN_RATINGS ratings. */
+  LOW_SCORE_THRESHOLD: z.coerce.number().min(1).max(5).default(3),
+  LOW_SCORE_MIN_RATINGS: z.coerce.number().int().min(1).max(1000).default(5),
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_242_880),
   H5_DIR: z.string().default(path.resolve(__dirname, '../../../miniapp/dist/h5')),
@@ -109,6 +129,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     wechat,
+    wechatMiniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+    wechatTemplates: {
+      order_new: e.WECHAT_TEMPLATE_ORDER_NEW,
+      order_answered: e.WECHAT_TEMPLATE_ORDER_ANSWERED,
+      order_expiring: e.WECHAT_TEMPLATE_ORDER_EXPIRING,
+      event_tomorrow: e.WECHAT_TEMPLATE_EVENT_TOMORROW,
+      rate_request: e.WECHAT_TEMPLATE_RATE_REQUEST,
+      project_reviewed: e.WECHAT_TEMPLATE_PROJECT_REVIEWED,
+      need_matched: e.WECHAT_TEMPLATE_NEED_MATCHED,
+    } satisfies Record<SubscribeTemplateKey, string | undefined>,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
+    realtime: { heartbeatSeconds: e.REALTIME_HEARTBEAT_SECONDS },
+    reminders: { answerHoursBefore: e.REMIND_ANSWER_HOURS_BEFORE, ratingDays: e.RATING_REMINDER_DAYS },
     /** Extra sensitive words, one per line, added to the built-in list. */
     sensitiveWordsFile: e.SENSITIVE_WORDS_FILE,
     orders: {
@@ -124,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       noShowSuspendMonths: e.NO_SHOW_SUSPEND_MONTHS,
     },
     matchWeights: e.MATCH_WEIGHTS ?? DEFAULT_MATCH_WEIGHTS,
+    lowScore: { threshold: e.LOW_SCORE_THRESHOLD, minRatings: e.LOW_SCORE_MIN_RATINGS },
     /** How often scheduled jobs (order expiry, auto-confirmation) run; 0 turns the timer off. */
     jobIntervalSeconds: e.JOB_INTERVAL_SECONDS,
     uploads: { dir: e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads'), maxBytes: e.UPLOAD_MAX_BYTES },

@@ -1,4 +1,16 @@
 import { TransitionHistory } from '../common/transitions/transition-history.entity';
+import { Invite } from '../modules/accounts/invite.entity';
+import { AdminChange } from '../modules/audit/admin-change.entity';
+import { HallImportRow } from '../modules/hall-import/hall-import-row.entity';
+import { HallImport } from '../modules/hall-import/hall-import.entity';
+import { RuleChange } from '../modules/rules/rule-change.entity';
+import { Rule } from '../modules/rules/rule.entity';
+import { ConversationRead } from '../modules/conversations/conversation-read.entity';
+import { Conversation } from '../modules/conversations/conversation.entity';
+import { Message } from '../modules/conversations/message.entity';
+import { SentReminder } from '../modules/reminders/sent-reminder.entity';
+import { SubscribeConsent } from '../modules/subscriptions/subscribe-consent.entity';
+import { SubscribeMessageLog } from '../modules/subscriptions/subscribe-message-log.entity';
 import { AuthSession } from '../modules/auth/auth-session.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { HallManager } from '../modules/halls/hall-manager.entity';
@@ -19,6 +31,9 @@ import { HallFollow } from '../modules/reservations/hall-follow.entity';
 import { Reservation } from '../modules/reservations/reservation.entity';
 import { EventRating } from '../modules/ratings/event-rating.entity';
 import { OrderRating } from '../modules/ratings/order-rating.entity';
+import { RatingScore } from '../modules/ratings/rating-score.entity';
+import { Commendation } from '../modules/rankings/commendation.entity';
+import { GalaNomination } from '../modules/nominations/gala-nomination.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { Region } from '../modules/regions/region.entity';
 import { UserRole } from '../modules/users/user-role.entity';
@@ -45,10 +60,25 @@ export const ENTITIES = [
   NeedResponse,
   EventRating,
   OrderRating,
+  RatingScore,
+  Commendation,
+  GalaNomination,
   Notification,
   User,
   UserRole,
   AuthSession,
   RefreshToken,
   TransitionHistory,
+  AdminChange,
+  Rule,
+  RuleChange,
+  Invite,
+  HallImport,
+  HallImportRow,
+  Conversation,
+  Message,
+  ConversationRead,
+  SubscribeConsent,
+  SubscribeMessageLog,
+  SentReminder,
 ];

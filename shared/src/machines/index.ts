@@ -4,3 +4,5 @@ export * from './order';
 export * from './need';
 export * from './reservation';
 export * from './revision';
+export * from './nomination';
+export * from './commendation';

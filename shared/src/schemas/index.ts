@@ -7,4 +7,6 @@ export * from './orders';
 export * from './reservations';
 export * from './needs';
 export * from './ratings';
+export * from './rankings';
+export * from './nominations';
 export { zhErrorMap } from "./zh-error-map";

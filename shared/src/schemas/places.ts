@@ -44,5 +44,7 @@ export const providerInputSchema = z.object({
   contactName: z.string({ required_error: '请填写联系人' }).trim().min(1, '请填写联系人').max(20, '联系人最多 20 个字'),
   contactPhone: z.string({ required_error: '请填写联系电话' }).regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '联系电话格式不对，请填写手机号或带区号的座机号'),
   serviceArea: z.array(regionCodeSchema).min(1, '请至少选择一个服务区域'),
+  /** People who usually go on site (for volunteer hours); left out, it stays as it was (1 for a new provider). */
+  teamSize: z.number({ invalid_type_error: '服务人数必须是数字' }).int('服务人数必须是整数').min(1, '服务人数至少 1 人').max(500, '服务人数最多 500 人').optional(),
 });
 export type ProviderInput = z.infer<typeof providerInputSchema>;

@@ -1,4 +1,6 @@
 import type { Audience, Category, HallFacility, ProviderKind, RegionLevel, VerificationState } from './catalog';
+import type { HonourBadge } from './rankings';
+import type { ScoreSummary } from './ratings';
 import type { UserRole } from './roles';
 
 /** Response shapes of the HTTP API. Successful responses are the object itself; errors are `ApiErrorBody`. */
@@ -103,6 +105,12 @@ export interface ProviderDto {
   /** Region codes the provider will travel to (any level; a county covers its villages). */
   serviceArea: string[];
   memberCount: number;
+  /** People who usually go on site; volunteer hours count service hours × this. */
+  teamSize: number;
+  /** Score from the ratings of all its projects' services. */
+  rating: ScoreSummary;
+  /** 表彰 of the provider, newest year first. */
+  honours: HonourBadge[];
 }
 
 export interface CategoryDto {

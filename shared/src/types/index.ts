@@ -7,4 +7,6 @@ export * from './reservations';
 export * from './needs';
 export * from './ratings';
 export * from './stats';
+export * from './rankings';
+export * from './nominations';
 export * from './notifications';

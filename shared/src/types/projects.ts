@@ -1,6 +1,8 @@
 import type { ProjectEvent, ProjectState } from '../machines/project';
 import type { RevisionEvent } from '../machines/revision';
 import type { Audience, Category, ProviderKind } from './catalog';
+import type { HonourBadge } from './rankings';
+import type { ScoreSummary } from './ratings';
 
 export const COST_TYPES = ['free', 'subsidised'] as const;
 export type CostType = (typeof COST_TYPES)[number];
@@ -122,12 +124,23 @@ export interface MenuItemDto {
   ratingCount: number;
   orderCount: number;
   publishedAt: string;
+  /** 'village_gala': a 村晚 programme nominated into the menu. */
+  source: ProjectSource;
+  /** The provider's score from all its projects' ratings. */
+  providerRating: ScoreSummary;
+  /** 品牌项目 marks of the project, newest year first. */
+  honours: HonourBadge[];
 }
 
 export interface ProjectDetailDto extends ProjectDto {
   /** The provider's other published projects, for a manager deciding. */
   otherProjects: MenuItemDto[];
   providerDescription: string;
+  providerRating: ScoreSummary;
+  /** 品牌项目 marks of the project, newest year first. */
+  honours: HonourBadge[];
+  /** 表彰 of the provider, newest year first. */
+  providerHonours: HonourBadge[];
 }
 
 export interface HistoryEntryDto {

@@ -1,3 +1,6 @@
+import type { Category } from './catalog';
+import type { ProjectProviderRef } from './projects';
+
 export interface EventRatingDto {
   id: number;
   eventId: number;
@@ -28,4 +31,39 @@ export interface OrderRatingDto {
   text: string;
   authorName: string;
   createdAt: string;
+  /** A reviewer hid it (abusive); it no longer counts. */
+  hidden: boolean;
+}
+
+/** What a subject of ratings (project, provider, hall) is rated, from its visible ratings. */
+export interface ScoreSummary {
+  /** Plain mean, 1–5; null before the first rating. */
+  average: number | null;
+  count: number;
+  /** Bayesian average (prior 4.0 counted as 5 ratings), so one 5-star rating does not beat fifty 4.8s; what rankings, flags and matching use. */
+  score: number;
+  /** Share of ratings with 4 or 5 stars, 0..1; null before the first rating. */
+  satisfaction: number | null;
+}
+
+/** A project whose score fell below the threshold with enough ratings: shown to the reviewers of its region. */
+export interface LowScoreItemDto {
+  projectId: number;
+  title: string;
+  category: Category;
+  provider: ProjectProviderRef;
+  rating: ScoreSummary;
+  /** When it first fell below the threshold (it stays flagged until the score recovers). */
+  flaggedAt: string;
+  /** The most recent visible low (1–2 star) villager comments, newest first. */
+  recentComplaints: { stars: number; text: string; createdAt: string }[];
+}
+
+export interface LowScoresDto {
+  threshold: number;
+  minRatings: number;
+  items: LowScoreItemDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

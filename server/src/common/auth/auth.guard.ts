@@ -67,8 +67,10 @@ export class AuthGuard implements CanActivate {
       [payload.sid, payload.sub],
     );
     const session = rows[0];
-    if (!session || session.revoked_at) throw new DomainError(ErrorCode.Unauthenticated, '登录已失效，请重新登录');
+    if (!session) throw new DomainError(ErrorCode.Unauthenticated, '登录已失效，请重新登录');
+    // Disabling revokes the sessions too; saying why tells the person not to just sign in again.
     if (session.disabled === true || Number(session.disabled) === 1) throw new DomainError(ErrorCode.AccountDisabled);
+    if (session.revoked_at) throw new DomainError(ErrorCode.Unauthenticated, '登录已失效，请重新登录');
     const roles = session.roles ? (String(session.roles).split(',') as UserRole[]) : [];
     return { id: payload.sub, sessionId: payload.sid, roles };
   }

@@ -3,6 +3,7 @@ import { ErrorCode, allowedEvents, findTransition, type HistoryEntryDto, type Ma
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DatabaseService } from '../../database/database.service';
 import { DomainError, notFound } from '../errors/domain-error';
+import { refuseUnlessAllowed } from './transition-refusal';
 import { TransitionHistory } from './transition-history.entity';
 
 /** Who fires an event. `id` is null for the platform itself (scheduled jobs, role `system`). */
@@ -28,6 +29,24 @@ export interface TransitionRequest<S extends string, E extends string, T extends
   guard?: (row: T, manager: EntityManager) => Promise<void>;
 }
 
+/** What a listener learns about an applied transition: the history row as written. */
+export interface AppliedTransition {
+  entityType: string;
+  entityId: number;
+  fromState: string | null;
+  toState: string;
+  event: string;
+  actorId: number | null;
+  actorRole: string;
+  reason: string | null;
+}
+
+/**
+ * Runs inside the transaction that applied the transition (same EntityManager), so what it writes
+ * commits or rolls back with the change. Throwing refuses the transition.
+ */
+export type TransitionListener = (manager: EntityManager, applied: AppliedTransition) => Promise<void>;
+
 export interface TransitionResult<S extends string, T> {
   from: S;
   to: S;
@@ -42,7 +61,19 @@ export interface TransitionResult<S extends string, T> {
  */
 @Injectable()
 export class TransitionService {
+  private readonly listeners = new Map<string, TransitionListener[]>();
+
   constructor(private readonly db: DatabaseService) {}
+
+  /** Lets another feature react to every transition of one workflow (e.g. a system line in the order's conversation). */
+  onApplied(entityType: string, listener: TransitionListener): void {
+    this.listeners.set(entityType, [...(this.listeners.get(entityType) ?? []), listener]);
+  }
+
+  private async recordHistory(manager: EntityManager, applied: AppliedTransition): Promise<void> {
+    await manager.insert(TransitionHistory, { ...applied });
+    for (const listener of this.listeners.get(applied.entityType) ?? []) await listener(manager, applied);
+  }
 
   apply<S extends string, E extends string, T extends ObjectLiteral & { id: number; status: S }>(
     request: TransitionRequest<S, E, T>,
@@ -58,15 +89,8 @@ export class TransitionService {
     const row = await manager.findOne(entity, { where: { id } as never });
     if (!row) throw notFound(label, { id });
     const from = row.status;
-    const transition = findTransition(machine, from, event, actor.roles);
-    if (!transition) {
-      throw new DomainError(ErrorCode.InvalidTransition, `当前状态下不能进行此操作`, {
-        machine: machine.name,
-        state: from,
-        event,
-        allowed: allowedEvents(machine, from, actor.roles),
-      });
-    }
+    refuseUnlessAllowed(machine, from, event, actor.roles);
+    const transition = findTransition(machine, from, event, actor.roles)!;
     const cleanReason = reason?.trim() || null;
     if (transition.requiresReason && !cleanReason) {
       throw new DomainError(ErrorCode.ReasonRequired, '请填写原因', { fields: [{ field: 'reason', message: '请填写原因' }] });
@@ -83,7 +107,7 @@ export class TransitionService {
       throw new DomainError(ErrorCode.StaleState, `该${label}刚被他人更新，请刷新后重试`, { state: from, event });
     }
     const actorRole = transition.roles.find((r) => actor.roles.includes(r))!;
-    await manager.insert(TransitionHistory, {
+    await this.recordHistory(manager, {
       entityType: machine.name,
       entityId: id,
       fromState: from,
@@ -101,7 +125,7 @@ export class TransitionService {
     manager: EntityManager,
     entry: { machine: Machine<string, string>; id: number; state: string; actor: Actor; actorRole: Role },
   ): Promise<void> {
-    await manager.insert(TransitionHistory, {
+    await this.recordHistory(manager, {
       entityType: entry.machine.name,
       entityId: entry.id,
       fromState: null,

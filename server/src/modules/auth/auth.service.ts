@@ -72,9 +72,11 @@ export class AuthService {
       const stored = await m.findOne(RefreshToken, { where: { tokenHash: hashToken(refreshToken) } });
       if (!stored) throw new DomainError(ErrorCode.RefreshTokenInvalid);
       const session = await m.findOne(AuthSession, { where: { id: stored.sessionId } });
-      if (!session || session.revokedAt) throw new DomainError(ErrorCode.RefreshTokenInvalid);
+      if (!session) throw new DomainError(ErrorCode.RefreshTokenInvalid);
+      // A disabled account's sessions are revoked as well; the person is told why rather than to sign in again.
       const user = await m.findOneOrFail(User, { where: { id: session.userId } });
       if (user.disabled) throw new DomainError(ErrorCode.AccountDisabled);
+      if (session.revokedAt) throw new DomainError(ErrorCode.RefreshTokenInvalid);
       const now = new Date();
       if (stored.expiresAt.getTime() <= now.getTime()) throw new DomainError(ErrorCode.RefreshTokenInvalid, '登录已过期，请重新登录');
 

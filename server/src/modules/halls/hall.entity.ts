@@ -1,8 +1,9 @@
 import type { DateRange, HallFacility } from '@hall-menu/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** A village cultural hall (文化礼堂). */
+/** A village cultural hall (文化礼堂). Its name is unique within its village: the key a spreadsheet import matches on. */
 @Entity('halls')
+@Index('IDX_halls_village_name', ['villageCode', 'name'], { unique: true })
 export class Hall {
   @PrimaryGeneratedColumn()
   id: number;
@@ -42,9 +43,9 @@ export class Hall {
   @Column({ name: 'star_level', type: 'int', default: 3 })
   starLevel: number;
 
-  /** Periods the hall cannot host (farming season, festivals): 'YYYY-MM-DD' ranges, inclusive. Null means none. */
+  /** Periods the hall cannot host (farming season, festivals): 'YYYY-MM-DD' ranges, inclusive, with a note. Null means none. */
   @Column({ name: 'blackout_dates', type: 'simple-json', nullable: true })
-  blackoutDates: DateRange[] | null;
+  blackoutDates: (DateRange & { note?: string })[] | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

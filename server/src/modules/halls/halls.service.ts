@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type HallDto, type HallInput, type HallQuery, type Paged } from '@hall-menu/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock';
+import { isDuplicateKey } from '../../common/database/duplicate-key';
 import { containsPattern } from '../../common/database/like';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { DatabaseService } from '../../database/database.service';
+import { changedFields } from '../audit/audit-helpers';
+import { AuditService } from '../audit/audit.service';
 import { Region } from '../regions/region.entity';
 import { ScopeService } from '../users/scope.service';
+import { applyQuota, quotaYearAt } from './hall-quota';
 import { Hall } from './hall.entity';
 
 interface HallRow {
@@ -38,6 +43,8 @@ export class HallsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: HallQuery): Promise<Paged<HallDto>> {
@@ -67,19 +74,46 @@ export class HallsService {
   async create(user: AuthUser, input: HallInput): Promise<HallDto> {
     await this.assertVillage(input.villageCode);
     await this.scope.assertOversees(user, [input.villageCode], '只能在您负责的地区内新建礼堂');
-    const id = await this.db.transaction(async (m) => {
-      const hall = await m.save(m.create(Hall, { ...input, quotaYear: new Date().getFullYear(), quotaUsed: 0, active: true }));
-      return hall.id;
-    });
+    const id = await this.uniqueName(input, () =>
+      this.db.transaction(async (m) => {
+        const hall = await m.save(m.create(Hall, { ...input, quotaYear: quotaYearAt(this.clock.now()), quotaUsed: 0, active: true }));
+        await this.audit.record(m, { actor: user, objectType: 'hall', objectId: hall.id, action: 'create', after: { ...input }, regionCode: input.villageCode });
+        return hall.id;
+      }),
+    );
     return this.get(id);
   }
 
+  /** Edits a hall; a changed quota applies to the current year, as when it is set on its own. */
   async update(user: AuthUser, id: number, input: HallInput): Promise<HallDto> {
     const { hall } = await this.load(id);
     await this.assertVillage(input.villageCode);
     await this.scope.assertOversees(user, [hall.villageCode, input.villageCode], '只能修改您负责地区内的礼堂');
-    await this.db.transaction((m) => m.update(Hall, { id }, input));
+    await this.uniqueName(input, () =>
+      this.db.transaction(async (m) => {
+        await this.db.lockRow(m, 'halls', id);
+        const current = await m.findOneByOrFail(Hall, { id });
+        const { annualQuota, ...fields } = input;
+        const before = Object.fromEntries(Object.keys(input).map((k) => [k, current[k as keyof HallInput]])) as HallInput;
+        const diff = changedFields(before, input);
+        if (!diff) return;
+        await m.update(Hall, { id }, fields);
+        await applyQuota(m, current, annualQuota, quotaYearAt(this.clock.now()));
+        await this.audit.record(m, { actor: user, objectType: 'hall', objectId: id, action: 'update', ...diff, regionCode: input.villageCode });
+      }),
+    );
     return this.get(id);
+  }
+
+  /** The name is unique within its village (the key an import matches on). */
+  private async uniqueName<T>(input: HallInput, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const message = `这个村已有名为「${input.name}」的礼堂，请换个名称`;
+      throw new DomainError(ErrorCode.Conflict, message, { fields: [{ field: 'name', message }] });
+    }
   }
 
   private async load(id: number): Promise<HallRow> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   allowedEvents,
   ErrorCode,
@@ -22,7 +22,6 @@ import { isDuplicateKey } from '../../common/database/duplicate-key';
 import { DomainError, notFound, outOfScope } from '../../common/errors/domain-error';
 import { addDays, beijingToday, daysBetween, inRanges, isoWeekday } from '../../common/time';
 import { SYSTEM_ACTOR, TransitionService } from '../../common/transitions/transition.service';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DatabaseService } from '../../database/database.service';
 import { Hall } from '../halls/hall.entity';
 import { OrdersService } from '../orders/orders.service';
@@ -32,11 +31,13 @@ import { ProjectViewsService } from '../projects/project-views.service';
 import { ServiceProject } from '../projects/service-project.entity';
 import { Provider } from '../providers/provider.entity';
 import { Region } from '../regions/region.entity';
+import { RulesService } from '../rules/rules.service';
 import { ScopeService } from '../users/scope.service';
 import { User } from '../users/user.entity';
 import { NeedResponse } from './need-response.entity';
 import { NeedUpvote } from './need-upvote.entity';
 import { Need } from './need.entity';
+import { readScores, matchingRating } from '../ratings/scores';
 import { rankNeeds, rankProjects, type ProjectCandidate } from './scorer';
 
 const MAX_CANDIDATES = 500;
@@ -45,7 +46,7 @@ const iso = (d: Date) => new Date(d).toISOString();
 @Injectable()
 export class NeedsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rules: RulesService,
     private readonly db: DatabaseService,
     private readonly scope: ScopeService,
     private readonly transitions: TransitionService,
@@ -137,10 +138,11 @@ export class NeedsService {
       .limit(MAX_CANDIDATES)
       .getMany();
     if (candidates.length === 0) return [];
-    const [areas, busy, served] = await Promise.all([
+    const [areas, busy, served, providerScores] = await Promise.all([
       this.projectViews.areasOf(candidates.map((p) => p.id)),
       this.busyDays([...new Set(candidates.map((p) => p.providerId))], need.periodFrom, need.periodTo),
       this.servicesThisYear([hall.id]),
+      readScores(this.db.manager, 'provider', candidates.map((p) => p.providerId)),
     ]);
     const providers = new Map((await this.db.manager.find(Provider, { where: { id: In([...new Set(candidates.map((p) => p.providerId))]) } })).map((p) => [p.id, p]));
     const county = hall.villageCode.slice(0, 6);
@@ -153,10 +155,11 @@ export class NeedsService {
       periodDays: daysBetween(need.periodFrom, need.periodTo) + 1,
       ratingAverage: p.ratingAverage,
       ratingCount: p.ratingCount,
+      providerRating: matchingRating(providerScores.get(p.providerId)),
       hallServicesThisYear: served.get(hall.id) ?? 0,
       sameCounty: (areas.get(p.id) ?? []).some((code) => code.startsWith(county)),
     }));
-    const ranked = rankProjects(scored, this.config.matchWeights).slice(0, 10);
+    const ranked = rankProjects(scored, await this.rules.get('matchWeights')).slice(0, 10);
     const byId = new Map(candidates.map((p) => [p.id, p]));
     const items = await this.projectViews.toMenuItems(ranked.map((r) => byId.get(r.projectId)!));
     return ranked.map((r, i) => ({ project: items[i], score: r.score, reasons: r.reasons }));
@@ -212,7 +215,7 @@ export class NeedsService {
         const fitting = projects.filter((p) => p.category === n.category && (areas.get(p.id) ?? []).some((code) => village.startsWith(code)));
         return { needId: n.id, fittingProjects: fitting.map((p) => p.title), upvotes: n.upvotes, hallServicesThisYear: served.get(n.hallId) ?? 0, daysUntilStart: Math.max(0, daysBetween(today, n.periodFrom)) };
       }),
-      this.config.matchWeights,
+      await this.rules.get('matchWeights'),
     );
     const dtos = new Map((await this.toDtos(needs, user)).map((d) => [d.id, d]));
     return ranked.map((r) => {

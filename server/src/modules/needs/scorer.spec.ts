@@ -34,6 +34,19 @@ describe('project scorer', () => {
     expect(rankOf([{ ...base, projectId: 1, ratingAverage: 3, ratingCount: 30 }, { ...base, projectId: 2, ratingAverage: 4.5, ratingCount: 30 }], 2)).toBe(0);
   });
 
+  it('starts an unrated project of a well-rated provider from the provider score, and says so', () => {
+    const known = { ...base, projectId: 1, providerRating: { average: 4.9, count: 40, score: 4.79 } };
+    const poorlyKnown = { ...base, projectId: 2, providerRating: { average: 2.1, count: 30, score: 2.37 } };
+    expect(rankProjects([{ ...base, projectId: 3 }, poorlyKnown, known]).map((r) => r.projectId)).toEqual([1, 3, 2]);
+    expect(scoreProject(known).reasons).toContain('服务方评分4.9(40条)');
+    // A provider nobody rated yet changes nothing.
+    expect(scoreProject({ ...base, providerRating: { average: 0, count: 0, score: 4 } })).toEqual(scoreProject(base));
+    // The project's own ratings still speak first: many 4.8s stay near 4.8 whatever the provider's score.
+    const rated = { ...base, ratingAverage: 4.8, ratingCount: 60 };
+    expect(scoreProject({ ...rated, providerRating: { average: 2, count: 30, score: 2.29 } }).score).toBeGreaterThan(scoreProject({ ...base, ratingAverage: 3.5, ratingCount: 60 }).score);
+    expect(scoreProject({ ...rated, providerRating: { average: 2, count: 30, score: 2.29 } }).reasons).toContain('评分4.8(60条)');
+  });
+
   it('favours halls served less this year, and nearby providers', () => {
     expect(scoreProject({ ...base, hallServicesThisYear: 0 }).score).toBeGreaterThan(scoreProject({ ...base, hallServicesThisYear: 5 }).score);
     expect(rankOf([{ ...base, projectId: 1 }, { ...base, projectId: 2, sameCounty: true }], 2)).toBe(0);

@@ -24,6 +24,12 @@ export interface ProjectCandidate {
   periodDays: number;
   ratingAverage: number | null;
   ratingCount: number;
+  /**
+   * The provider's ratings over all its projects, when it has any: a project with few ratings of its own starts from
+   * the provider's Bayesian score instead of the platform-wide prior, so a new project of a well-rated provider is not
+   * ranked like an unknown one.
+   */
+  providerRating?: { average: number; count: number; score: number } | null;
   /** Services this hall received this year (fewer → it comes first, for fairness). */
   hallServicesThisYear: number;
   sameCounty: boolean;
@@ -58,8 +64,10 @@ export function scoreProject(c: ProjectCandidate, w: MatchWeights = DEFAULT_MATC
     score += w.availability * Math.min(1, c.availableDays / Math.max(1, Math.min(c.periodDays, 7)));
     reasons.push('该时段有空');
   }
-  score += (w.rating * (bayesianRating(c.ratingAverage, c.ratingCount) - 1)) / 4;
+  const prior = c.providerRating && c.providerRating.count > 0 ? c.providerRating.score : RATING_PRIOR;
+  score += (w.rating * (bayesianRating(c.ratingAverage, c.ratingCount, prior) - 1)) / 4;
   if (c.ratingAverage !== null && c.ratingCount > 0) reasons.push(`评分${c.ratingAverage.toFixed(1)}(${c.ratingCount}条)`);
+  else if (c.providerRating && c.providerRating.count > 0) reasons.push(`服务方评分${c.providerRating.average.toFixed(1)}(${c.providerRating.count}条)`);
   score += w.fairness / (1 + c.hallServicesThisYear);
   if (c.hallServicesThisYear === 0) reasons.push('今年本礼堂尚未获得服务');
   if (c.sameCounty) {

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { refuseUnlessAllowed } from '../../common/transitions/transition-refusal';
+import { Injectable } from '@nestjs/common';
 import {
   allowedEvents,
   completionSchema,
@@ -27,13 +28,14 @@ import { DomainError, notFound, outOfScope } from '../../common/errors/domain-er
 import { addDays, beijingToday, daysBetween, inRanges, isoWeekday } from '../../common/time';
 import { TransitionService, type Actor } from '../../common/transitions/transition.service';
 import { ZodPipe } from '../../common/validation/zod.pipe';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DatabaseService } from '../../database/database.service';
+import { assertDaysBookable, assertWindowsBookable } from '../halls/hall-blackouts';
 import { Hall } from '../halls/hall.entity';
 import { ancestorCodes, maskToWeekdays } from '../projects/project-content';
 import { ProjectArea } from '../projects/project-area.entity';
 import { ServiceProject } from '../projects/service-project.entity';
 import { Provider } from '../providers/provider.entity';
+import { RulesService } from '../rules/rules.service';
 import { ScopeService } from '../users/scope.service';
 import { HallEvent } from './hall-event.entity';
 import { Order } from './order.entity';
@@ -63,7 +65,7 @@ const BODY_SCHEMAS: Partial<Record<OrderEvent, ZodType<unknown, ZodTypeDef, unkn
 @Injectable()
 export class OrdersService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rules: RulesService,
     private readonly db: DatabaseService,
     private readonly scope: ScopeService,
     private readonly transitions: TransitionService,
@@ -88,15 +90,18 @@ export class OrdersService {
 
     await this.scope.assertManagesHall(user, input.hallId);
     const hall = await this.db.manager.findOne(Hall, { where: { id: input.hallId } });
-    if (!hall || !hall.active) throw notFound('礼堂', { id: input.hallId });
+    if (!hall) throw notFound('礼堂', { id: input.hallId });
+    if (!hall.active) throw new DomainError(ErrorCode.HallClosed);
     const project = await this.db.manager.findOne(ServiceProject, { where: { id: input.projectId } });
     if (!project || project.status !== 'published') throw notFound('服务项目', { id: input.projectId });
     await this.assertCovers(project, hall);
     // A provider that proposed the date itself (answering a need) has already agreed to it.
+    assertWindowsBookable(hall, input.windows);
     if (!options.providerAgreed) this.assertWindows(input.windows, project, hall);
 
     const now = this.clock.now();
     const year = Number(beijingToday(now).slice(0, 4));
+    const answerHours = await this.rules.get('orderAnswerHours');
     let orderId: number;
     try {
       orderId = await this.db.transaction(async (m) => {
@@ -112,7 +117,7 @@ export class OrdersService {
             windows: input.windows,
             expectedAudience: input.expectedAudience,
             notes: input.notes,
-            answerDeadline: new Date(now.getTime() + this.config.orders.answerHours * HOUR_MS),
+            answerDeadline: new Date(now.getTime() + answerHours * HOUR_MS),
             quotaYear: year,
             quotaReturned: false,
           }),
@@ -121,7 +126,7 @@ export class OrdersService {
         await this.notifications.notify(m, await this.notifications.providerMembers(m, project.providerId), {
           kind: 'order.created',
           title: '新的点单',
-          body: `${hall.name}点了「${project.title}」，请在 ${this.config.orders.answerHours} 小时内答复`,
+          body: `${hall.name}点了「${project.title}」，请在 ${answerHours} 小时内答复`,
           link: `pages/order/index?id=${order.id}`,
         });
         await this.transitions.recordCreated(m, { machine: orderMachine, id: order.id, state: 'pending', actor: { id: user.id, roles: user.roles }, actorRole: 'hall_manager' });
@@ -149,14 +154,7 @@ export class OrdersService {
     const order = await this.load(id);
     const relation = await this.relation(user, order);
     const roles = this.effectiveRoles(user, relation);
-    if (!findTransition(orderMachine, order.status, event, user.roles)) {
-      throw new DomainError(ErrorCode.InvalidTransition, '当前状态下不能进行此操作', {
-        machine: 'order',
-        state: order.status,
-        event,
-        allowed: allowedEvents(orderMachine, order.status, roles),
-      });
-    }
+    refuseUnlessAllowed(orderMachine, order.status, event, user.roles, roles);
     if (!findTransition(orderMachine, order.status, event, roles)) throw outOfScope('这不是您的点单');
     const input = new ZodPipe(BODY_SCHEMAS[event] ?? reasonSchema).transform(body) as Record<string, unknown>;
     await this.apply(order.id, event, { id: user.id, roles }, input);
@@ -205,7 +203,7 @@ export class OrdersService {
             headCount: input.headCount,
             completionPhotos: input.photos,
             completionNote: input.note || null,
-            confirmDeadline: new Date(now.getTime() + this.config.orders.confirmHours * HOUR_MS),
+            confirmDeadline: new Date(now.getTime() + (await this.rules.get('orderConfirmHours')) * HOUR_MS),
           });
           break;
         case 'report_no_show':
@@ -220,7 +218,7 @@ export class OrdersService {
         default:
           break;
       }
-      const givesQuotaBack = this.returnsQuota(order, event, now);
+      const givesQuotaBack = this.returnsQuota(order, event, now, await this.rules.get('cancelNoticeHours'));
       if (givesQuotaBack) set.quotaReturned = true;
 
       await this.transitions.apply(
@@ -374,21 +372,22 @@ export class OrdersService {
     if (hallBusy) throw new DomainError(ErrorCode.ScheduleConflict, '该时段礼堂已有其他活动，请选择其他时间');
 
     const [project, hall] = await Promise.all([m.findOneByOrFail(ServiceProject, { id: order.projectId }), m.findOneByOrFail(Hall, { id: order.hallId })]);
+    assertDaysBookable(hall, beijingToday(start), beijingToday(end));
     const existing = await m.findOne(HallEvent, { where: { orderId: order.id } });
     if (existing) {
       await m.update(HallEvent, { id: existing.id }, { startsAt: start, endsAt: end, status: 'scheduled' });
     } else {
-      await m.insert(HallEvent, { orderId: order.id, hallId: hall.id, projectId: project.id, title: project.title, category: project.category, startsAt: start, endsAt: end, seats: hall.seats, maxSeatsPerPerson: this.config.reservations.maxSeatsPerPerson });
+      await m.insert(HallEvent, { orderId: order.id, hallId: hall.id, projectId: project.id, title: project.title, category: project.category, startsAt: start, endsAt: end, seats: hall.seats, maxSeatsPerPerson: await this.rules.get('reservationMaxSeats') });
     }
   }
 
   /** Cancelling before acceptance, or early enough before the service, gives the unit back. */
-  private returnsQuota(order: Order, event: OrderEvent, now: Date): boolean {
+  private returnsQuota(order: Order, event: OrderEvent, now: Date, cancelNoticeHours: number): boolean {
     if (order.quotaReturned) return false;
     if (RETURNS_QUOTA.has(event)) return true;
     if (event !== 'cancel') return false;
     if (order.status === 'pending' || order.status === 'proposed') return true;
-    return order.scheduledStart !== null && order.scheduledStart.getTime() - now.getTime() >= this.config.orders.cancelNoticeHours * HOUR_MS;
+    return order.scheduledStart !== null && order.scheduledStart.getTime() - now.getTime() >= cancelNoticeHours * HOUR_MS;
   }
 
   private async useQuota(m: EntityManager, hall: Hall, year: number): Promise<void> {
@@ -398,9 +397,11 @@ export class OrdersService {
       .createQueryBuilder()
       .update(Hall)
       .set({ quotaUsed: () => 'quota_used + 1' })
-      .where('id = :id AND quota_year = :year AND quota_used < annual_quota', { id: hall.id, year })
+      .where('id = :id AND quota_year = :year AND quota_used < annual_quota AND active = :active', { id: hall.id, year, active: true })
       .execute();
     if (used.affected !== 1) {
+      // Closed while this order was being placed.
+      if (!(await m.findOneByOrFail(Hall, { id: hall.id })).active) throw new DomainError(ErrorCode.HallClosed);
       throw new DomainError(ErrorCode.QuotaExhausted, `本礼堂 ${year} 年的点单额度（${hall.annualQuota} 次）已用完，可发布需求或联系宣传部门`, {
         annualQuota: hall.annualQuota,
       });

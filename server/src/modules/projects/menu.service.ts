@@ -1,13 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode, type MenuItemDto, type MenuQuery, type Paged } from '@hall-menu/shared';
 import { In, SelectQueryBuilder } from 'typeorm';
 import { containsPattern } from '../../common/database/like';
 import { addDays, beijingToday, daysBetween, inRanges, isoWeekday } from '../../common/time';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { rankProjects } from '../needs/scorer';
+import { matchingRating, readScores } from '../ratings/scores';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { DatabaseService } from '../../database/database.service';
 import { Hall } from '../halls/hall.entity';
+import { RulesService } from '../rules/rules.service';
 import { ancestorCodes, maskToWeekdays } from './project-content';
 import { MenuCacheService } from './menu-cache.service';
 import { ProjectViewsService } from './project-views.service';
@@ -20,7 +21,7 @@ const RECOMMENDATION_POOL = 1000;
 @Injectable()
 export class MenuService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rules: RulesService,
     private readonly db: DatabaseService,
     private readonly views: ProjectViewsService,
     private readonly cache: MenuCacheService,
@@ -101,7 +102,10 @@ export class MenuService {
    */
   private async recommended(qb: SelectQueryBuilder<ServiceProject>, query: MenuQuery, hall: Hall): Promise<Paged<MenuItemDto>> {
     const candidates = await qb.clone().orderBy('p.id', 'ASC').limit(RECOMMENDATION_POOL).getMany();
-    const areas = await this.views.areasOf(candidates.map((p) => p.id));
+    const [areas, providerScores] = await Promise.all([
+      this.views.areasOf(candidates.map((p) => p.id)),
+      readScores(this.db.manager, 'provider', candidates.map((p) => p.providerId)),
+    ]);
     const year = Number(beijingToday().slice(0, 4));
     const [served] = await this.db.manager.query("SELECT COUNT(*) AS n FROM orders WHERE hall_id = ? AND status = 'confirmed' AND quota_year = ?", [hall.id, year]);
     const today = beijingToday();
@@ -121,11 +125,12 @@ export class MenuService {
           periodDays: 30,
           ratingAverage: p.ratingAverage,
           ratingCount: p.ratingCount,
+          providerRating: matchingRating(providerScores.get(p.providerId)),
           hallServicesThisYear: Number(served.n),
           sameCounty: (areas.get(p.id) ?? []).some((code) => code.startsWith(county)),
         };
       }),
-      this.config.matchWeights,
+      await this.rules.get('matchWeights'),
     );
     const byId = new Map(candidates.map((p) => [p.id, p]));
     const page = ranked.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((r) => byId.get(r.projectId)!);

@@ -13,6 +13,8 @@ import { In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DatabaseService } from '../../database/database.service';
 import { Provider } from '../providers/provider.entity';
+import { readHonours } from '../rankings/honours';
+import { readScores } from '../ratings/scores';
 import { ScopeService } from '../users/scope.service';
 import { contentOf } from './project-content';
 import { ProjectArea } from './project-area.entity';
@@ -114,7 +116,11 @@ export class ProjectViewsService {
   }
 
   async toMenuItems(projects: ServiceProject[]): Promise<MenuItemDto[]> {
-    const providers = await this.providerRefs(projects.map((p) => p.providerId));
+    const [providers, providerScores, honours] = await Promise.all([
+      this.providerRefs(projects.map((p) => p.providerId)),
+      readScores(this.db.manager, 'provider', projects.map((p) => p.providerId)),
+      readHonours(this.db.manager, 'project', projects.map((p) => p.id)),
+    ]);
     return projects.map((p) => {
       const { description: _d, ...provider } = providers.get(p.providerId)!;
       return {
@@ -131,6 +137,9 @@ export class ProjectViewsService {
         ratingCount: p.ratingCount,
         orderCount: p.orderCount,
         publishedAt: iso(p.publishedAt ?? p.updatedAt)!,
+        source: p.source,
+        providerRating: providerScores.get(p.providerId)!,
+        honours: honours.get(p.id) ?? [],
       };
     });
   }

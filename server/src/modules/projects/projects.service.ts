@@ -1,3 +1,4 @@
+import { refuseUnlessAllowed } from '../../common/transitions/transition-refusal';
 import { Injectable } from '@nestjs/common';
 import {
   allowedEvents,
@@ -24,6 +25,8 @@ import { TransitionHistory } from '../../common/transitions/transition-history.e
 import { TransitionService, type Actor } from '../../common/transitions/transition.service';
 import { DatabaseService } from '../../database/database.service';
 import { Provider } from '../providers/provider.entity';
+import { readHonours } from '../rankings/honours';
+import { readScores } from '../ratings/scores';
 import { Region } from '../regions/region.entity';
 import { ScopeService } from '../users/scope.service';
 import { contentColumns, contentOf } from './project-content';
@@ -114,14 +117,7 @@ export class ProjectsService {
     const areas = (await this.views.areasOf([id])).get(id)!;
     const relation = await this.views.relation(user, project, areas);
     const roles = this.views.effectiveRoles(user, relation);
-    if (!findTransition(projectMachine, project.status, event, user.roles)) {
-      throw new DomainError(ErrorCode.InvalidTransition, '当前状态下不能进行此操作', {
-        machine: 'project',
-        state: project.status,
-        event,
-        allowed: allowedEvents(projectMachine, project.status, roles),
-      });
-    }
+    refuseUnlessAllowed(projectMachine, project.status, event, user.roles, roles);
     if (!findTransition(projectMachine, project.status, event, roles)) {
       const asProvider = projectMachine.transitions.some((t) => t.event === event && t.roles.includes('provider'));
       throw outOfScope(asProvider ? '您不是该服务方的成员' : '该项目的服务区域不在您负责的地区内');
@@ -224,11 +220,19 @@ export class ProjectsService {
       order: { publishedAt: 'DESC', id: 'DESC' },
       take: 7,
     });
-    const providers = await this.views.providerRefs([project.providerId]);
+    const [providers, providerScores, honours, providerHonours] = await Promise.all([
+      this.views.providerRefs([project.providerId]),
+      readScores(this.db.manager, 'provider', [project.providerId]),
+      readHonours(this.db.manager, 'project', [id]),
+      readHonours(this.db.manager, 'provider', [project.providerId]),
+    ]);
     return {
       ...dto,
       providerDescription: providers.get(project.providerId)?.description ?? '',
       otherProjects: await this.views.toMenuItems(others.filter((p) => p.id !== id).slice(0, 6)),
+      providerRating: providerScores.get(project.providerId)!,
+      honours: honours.get(id) ?? [],
+      providerHonours: providerHonours.get(project.providerId) ?? [],
     };
   }
 

@@ -26,6 +26,10 @@ export class Provider {
   @Column({ name: 'team_count', type: 'int', default: 1 })
   teamCount: number;
 
+  /** People who usually go on site: volunteer hours are a service's hours × this. */
+  @Column({ name: 'team_size', type: 'int', default: 1 })
+  teamSize: number;
+
   @Column({ type: 'varchar', length: 12, default: 'unverified' })
   verification: VerificationState;
 

@@ -5,6 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { containsPattern } from '../../common/database/like';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { DatabaseService } from '../../database/database.service';
+import { readHonours } from '../rankings/honours';
+import { readScores } from '../ratings/scores';
 import { Region } from '../regions/region.entity';
 import { ScopeService } from '../users/scope.service';
 import { ProviderArea } from './provider-area.entity';
@@ -93,9 +95,11 @@ export class ProvidersService {
   private async toDtos(providers: Provider[], viewer: AuthUser | null): Promise<ProviderDto[]> {
     if (providers.length === 0) return [];
     const ids = providers.map((p) => p.id);
-    const [areas, members] = await Promise.all([
+    const [areas, members, scores, honours] = await Promise.all([
       this.db.manager.find(ProviderArea, { where: { providerId: In(ids) } }),
       this.db.manager.find(ProviderMember, { where: { providerId: In(ids) } }),
+      readScores(this.db.manager, 'provider', ids),
+      readHonours(this.db.manager, 'provider', ids),
     ]);
     return providers.map((p) => ({
       id: p.id,
@@ -107,6 +111,9 @@ export class ProvidersService {
       verification: p.verification,
       serviceArea: areas.filter((a) => a.providerId === p.id).map((a) => a.regionCode).sort(),
       memberCount: members.filter((m) => m.providerId === p.id).length,
+      teamSize: p.teamSize,
+      rating: scores.get(p.id)!,
+      honours: honours.get(p.id) ?? [],
     }));
   }
 }

@@ -28,6 +28,13 @@ export class OrderRating {
   @Column({ type: 'varchar', length: 400, default: '' })
   text: string;
 
+  /** A reviewer hid it (abusive); it no longer counts. */
+  @Column({ type: 'boolean', default: false })
+  hidden: boolean;
+
+  @Column({ name: 'hidden_reason', type: 'varchar', length: 300, nullable: true })
+  hiddenReason: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

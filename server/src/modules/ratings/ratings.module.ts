@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module';
 import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';
+import { ScoresService } from './scores.service';
 
-@Module({ imports: [ProjectsModule], controllers: [RatingsController], providers: [RatingsService] })
+@Module({ imports: [ProjectsModule], controllers: [RatingsController], providers: [RatingsService, ScoresService], exports: [ScoresService] })
 export class RatingsModule {}

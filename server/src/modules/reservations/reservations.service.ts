@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   allowedEvents,
   ErrorCode,
@@ -21,12 +21,12 @@ import { Clock } from '../../common/clock';
 import { isDuplicateKey } from '../../common/database/duplicate-key';
 import { DomainError, notFound, outOfScope } from '../../common/errors/domain-error';
 import { SYSTEM_ACTOR, TransitionService } from '../../common/transitions/transition.service';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DatabaseService } from '../../database/database.service';
 import { Hall } from '../halls/hall.entity';
 import { HallEvent } from '../orders/hall-event.entity';
 import { Region } from '../regions/region.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { RulesService } from '../rules/rules.service';
 import { ScopeService } from '../users/scope.service';
 import { User } from '../users/user.entity';
 import { HallFollow } from './hall-follow.entity';
@@ -43,7 +43,7 @@ const beijingDateTime = (d: Date) => new Date(d.getTime() + 8 * HOUR_MS).toISOSt
 @Injectable()
 export class ReservationsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rules: RulesService,
     private readonly db: DatabaseService,
     private readonly scope: ScopeService,
     private readonly transitions: TransitionService,
@@ -128,9 +128,10 @@ export class ReservationsService {
       if (roles.length === 0) throw outOfScope('这不是您的预约');
       throw new DomainError(ErrorCode.InvalidTransition, '该预约当前不能取消', { state: reservation.status });
     }
-    const cutoff = event.startsAt.getTime() - this.config.reservations.cancelCutoffMinutes * MINUTE_MS;
+    const cutoffMinutes = await this.rules.get('reservationCancelCutoffMinutes');
+    const cutoff = event.startsAt.getTime() - cutoffMinutes * MINUTE_MS;
     if (reservation.status === 'reserved' && this.clock.now().getTime() > cutoff) {
-      throw new DomainError(ErrorCode.Conflict, `活动开始前 ${this.config.reservations.cancelCutoffMinutes} 分钟内不能取消，如不能到场请联系礼堂管理员`);
+      throw new DomainError(ErrorCode.Conflict, `活动开始前 ${cutoffMinutes} 分钟内不能取消，如不能到场请联系礼堂管理员`);
     }
     await this.db.transaction(async (m) => {
       await this.transitions.apply(
@@ -225,7 +226,7 @@ export class ReservationsService {
       checkedIn: count('checked_in'),
       walkIns: event.walkIns,
       maxSeatsPerPerson: event.maxSeatsPerPerson,
-      cancelUntil: iso(new Date(event.startsAt.getTime() - this.config.reservations.cancelCutoffMinutes * MINUTE_MS)),
+      cancelUntil: iso(new Date(event.startsAt.getTime() - (await this.rules.get('reservationCancelCutoffMinutes')) * MINUTE_MS)),
       myReservation: mine ? (await this.toDtos([mine], ['villager']))[0] : null,
     };
   }
@@ -335,7 +336,11 @@ export class ReservationsService {
   }
 
   private async applyNoShowPolicy(m: EntityManager, userIds: number[], now: Date): Promise<number> {
-    const { noShowLimit, noShowWindowMonths, noShowSuspendMonths } = this.config.reservations;
+    const [noShowLimit, noShowWindowMonths, noShowSuspendMonths] = await Promise.all([
+      this.rules.get('noShowLimit'),
+      this.rules.get('noShowWindowMonths'),
+      this.rules.get('noShowSuspendMonths'),
+    ]);
     if (noShowSuspendMonths === 0) return 0;
     const since = new Date(now);
     since.setMonth(since.getMonth() - noShowWindowMonths);

@@ -1,18 +1,71 @@
 import { Injectable } from '@nestjs/common';
-import { CATEGORY_LABELS, ORDER_STATE_LABELS, type Category, type OrderState, type RegionStatsDto, type StatsBreakdownRow, type StatsQuery } from '@hall-menu/shared';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  ErrorCode,
+  type Category,
+  type OrderState,
+  type RegionBreakdownRow,
+  type RegionLevel,
+  type RegionStatsDto,
+  type StatsBreakdownRow,
+  type StatsFigures,
+  type StatsQuery,
+} from '@hall-menu/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { notFound, outOfScope } from '../../common/errors/domain-error';
+import { DomainError } from '../../common/errors/domain-error';
 import { addDays } from '../../common/time';
 import { DatabaseService } from '../../database/database.service';
 import { Region } from '../regions/region.entity';
 import { ScopeService } from '../users/scope.service';
+import { regionInScope } from './region-scope';
+import { statsSql } from './stats-queries';
+import { summarySentence } from './stats-report';
 
-const CLOSED_STATES: OrderState[] = ['confirmed', 'declined', 'expired', 'cancelled', 'voided', 'no_show'];
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+const MYSQL = statsSql('mysql');
+const SQLITE = statsSql('sqlite');
+
+/** Outcomes an order can no longer leave; completion rate = confirmed among these. */
+const CLOSED_STATES: readonly OrderState[] = ['confirmed', 'declined', 'expired', 'cancelled', 'voided', 'no_show'];
+const CHILD_LEVEL: Record<number, { length: number; level: RegionLevel }> = {
+  4: { length: 6, level: 'county' },
+  6: { length: 9, level: 'township' },
+  9: { length: 12, level: 'village' },
+};
+
+type Num = number | string | null;
+/** Counters of one slice before they become figures. */
+interface Tally {
+  placed: number;
+  closed: number;
+  confirmed: number;
+  services: number;
+  attendance: number;
+  volunteerHours: number;
+  ratings: number;
+  good: number;
+  halls: Set<number>;
+}
+const emptyTally = (): Tally => ({ placed: 0, closed: 0, confirmed: 0, services: 0, attendance: 0, volunteerHours: 0, ratings: 0, good: 0, halls: new Set() });
+
+function figures(t: Tally): StatsFigures {
+  return {
+    ordersPlaced: t.placed,
+    servicesDelivered: t.services,
+    completionRate: t.closed === 0 ? null : round(t.confirmed / t.closed, 4),
+    attendance: t.attendance,
+    volunteerHours: round(t.volunteerHours, 1),
+    ratingsCount: t.ratings,
+    satisfaction: t.ratings === 0 ? null : round(t.good / t.ratings, 4),
+  };
+}
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * 社会评价: figures for a region (prefix of the halls' village codes) and a period of order creation dates,
- * Beijing calendar days. Every figure is one aggregate query; nothing is loaded row by row.
+ * 社会评价: figures for a region (a prefix of the halls' village codes) and a period of Beijing calendar days.
+ * Orders count by the day they were placed; services, attendance, volunteer hours, halls served and satisfaction by
+ * the day the service was held. Every figure comes from a few grouped queries (by hall, by category, by month) over
+ * indexed columns; slices are summed in memory from those small results, never row by row.
  */
 @Injectable()
 export class StatsService {
@@ -22,129 +75,129 @@ export class StatsService {
   ) {}
 
   async forRegion(user: AuthUser, query: StatsQuery): Promise<RegionStatsDto> {
-    const root = await this.scope.oversightRegion(user);
-    if (root === null) throw outOfScope('您没有负责的地区');
-    const code = query.region ?? (root === '' ? '3303' : root);
-    if (!code.startsWith(root)) throw outOfScope('只能查看您负责地区的统计');
-    const region = await this.db.manager.findOne(Region, { where: { code } });
-    if (!region) throw notFound('地区', { code });
+    const region = await regionInScope(this.db, this.scope, user, query.region);
+    if (!CHILD_LEVEL[region.code.length]) throw new DomainError(ErrorCode.ValidationFailed, '统计只能按市、县或乡镇查看，请选择上一级地区');
+    return this.compute(region, query.from, query.to);
+  }
 
-    const from = this.db.timeParam(new Date(`${query.from}T00:00:00+08:00`));
-    const to = this.db.timeParam(new Date(`${addDays(query.to, 1)}T00:00:00+08:00`));
-    const q = <T>(sql: string, params: unknown[] = []): Promise<T[]> => this.db.manager.query(sql, params);
-    // Orders at halls of the region, created in the period.
-    const scoped = 'FROM orders o JOIN halls h ON h.id = o.hall_id WHERE h.village_code LIKE ? AND o.created_at >= ? AND o.created_at < ?';
-    const args = [`${code}%`, from, to];
+  private async compute(region: Region, from: string, to: string): Promise<RegionStatsDto> {
+    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.db.manager.query(sql, params);
+    const start = this.db.timeParam(new Date(`${from}T00:00:00+08:00`));
+    const end = this.db.timeParam(new Date(`${addDays(to, 1)}T00:00:00+08:00`));
+    const prefix = `${region.code}%`;
+    const child = CHILD_LEVEL[region.code.length];
 
-    const byState = await q<{ status: OrderState; n: string | number }>(`SELECT o.status, COUNT(*) n ${scoped} GROUP BY o.status`, args);
-    const ordersByState = Object.fromEntries(byState.map((r) => [r.status, Number(r.n)])) as Partial<Record<OrderState, number>>;
-    const count = (s: OrderState) => ordersByState[s] ?? 0;
-    const closed = CLOSED_STATES.reduce((sum, s) => sum + count(s), 0);
+    const halls = await q<{ id: number; village_code: string; active: number | boolean }>('SELECT id, village_code, active FROM halls WHERE village_code LIKE ?', [prefix]);
+    const childOf = new Map(halls.map((h) => [Number(h.id), h.village_code.slice(0, child.length)]));
+    const activeHalls = new Set(halls.filter((h) => Number(h.active) === 1 || h.active === true).map((h) => Number(h.id)));
 
-    const [delivered] = await q<{ n: number | string; people: number | string | null; halls: number | string }>(
-      `SELECT COUNT(*) n, SUM(o.head_count) people, COUNT(DISTINCT o.hall_id) halls ${scoped} AND o.status = 'confirmed'`,
-      args,
-    );
-    const [halls] = await q<{ n: number | string }>('SELECT COUNT(*) n FROM halls WHERE village_code LIKE ? AND active = ?', [`${code}%`, 1]);
-    const answers = await q<{ hours: number | string }>(
-      `SELECT (${this.secondsBetween('o.created_at', 'MIN(t.created_at)')}) / 3600 AS hours ${scoped.replace('FROM orders o', "FROM orders o JOIN transition_history t ON t.entity_type = 'order' AND t.entity_id = o.id AND t.event IN ('accept', 'propose', 'decline')")} GROUP BY o.id, o.created_at`,
-      args,
-    );
-    const hours = answers.map((a) => Number(a.hours)).sort((a, b) => a - b);
-    const [ratings] = await q<{ n: number | string; good: number | string | null }>(
-      `SELECT COUNT(*) n, SUM(CASE WHEN r.stars >= 4 THEN 1 ELSE 0 END) good FROM event_ratings r JOIN hall_events e ON e.id = r.event_id JOIN orders o ON o.id = e.order_id JOIN halls h ON h.id = o.hall_id
-       WHERE h.village_code LIKE ? AND o.created_at >= ? AND o.created_at < ? AND r.hidden = ?`,
-      [...args, 0],
-    );
-    const [needs] = await q<{ n: number | string }>(
-      "SELECT COUNT(*) n FROM needs n JOIN halls h ON h.id = n.hall_id WHERE h.village_code LIKE ? AND n.status IN ('open', 'expired') AND n.created_at >= ? AND n.created_at < ?",
-      args,
-    );
+    const total = emptyTally();
+    const byChild = new Map<string, Tally>();
+    const byCategory = new Map<string, Tally>(CATEGORIES.map((c) => [c, emptyTally()]));
+    const months = monthsBetween(from, to);
+    const byMonth = new Map<string, Tally>(months.map((m) => [m, emptyTally()]));
+    const slice = (map: Map<string, Tally>, key: string) => map.get(key) ?? map.set(key, emptyTally()).get(key)!;
 
-    const breakdown = async (keySql: string): Promise<{ key: string; services: number; attendance: number }[]> =>
-      (
-        await q<{ k: string; n: number | string; people: number | string | null }>(
-          `SELECT ${keySql} k, COUNT(*) n, SUM(o.head_count) people FROM orders o JOIN halls h ON h.id = o.hall_id JOIN service_projects p ON p.id = o.project_id
-           WHERE h.village_code LIKE ? AND o.created_at >= ? AND o.created_at < ? AND o.status = 'confirmed' GROUP BY ${keySql} ORDER BY ${keySql}`,
-          args,
-        )
-      ).map((r) => ({ key: String(r.k), services: Number(r.n), attendance: Number(r.people ?? 0) }));
-    const childLength = code.length === 4 ? 6 : code.length === 6 ? 9 : 12;
-    const counties = await breakdown(`SUBSTR(h.village_code, 1, ${childLength})`);
-    const names = new Map(
-      (await q<{ code: string; name: string }>(`SELECT code, name FROM regions WHERE parent_code = ?`, [code])).map((r) => [r.code, r.name]),
-    );
-    const months = await breakdown(this.monthOf('o.created_at'));
-    const categories = await breakdown('p.category');
-
-    const servicesDelivered = Number(delivered.n);
-    const attendance = Number(delivered.people ?? 0);
-    const ratingsCount = Number(ratings.n);
-    const satisfaction = ratingsCount === 0 ? null : Number(ratings.good ?? 0) / ratingsCount;
-    const completionRate = closed === 0 ? null : count('confirmed') / closed;
-    const medianResponseHours = hours.length === 0 ? null : Math.round(hours[Math.floor((hours.length - 1) / 2)] * 10) / 10;
-    return {
-      region: { code: region.code, name: region.name },
-      from: query.from,
-      to: query.to,
-      ordersByState,
-      ordersPlaced: byState.reduce((sum, r) => sum + Number(r.n), 0),
-      servicesDelivered,
-      completionRate,
-      medianResponseHours,
-      attendance,
-      satisfaction,
-      ratingsCount,
-      hallsServed: Number(delivered.halls),
-      hallsTotal: Number(halls.n),
-      unmetNeeds: Number(needs.n),
-      byCounty: counties.map((c) => ({ ...c, label: names.get(c.key) ?? c.key })),
-      byCategory: categories.map((c) => ({ ...c, key: c.key as Category, label: CATEGORY_LABELS[c.key as Category] ?? c.key })),
-      byMonth: months.map((m) => ({ ...m, label: `${m.key.slice(0, 4)}年${Number(m.key.slice(5, 7))}月` })),
-      summary: `${query.from} 至 ${query.to}，${region.name}共开展服务 ${servicesDelivered} 场次，参与群众 ${attendance} 人次，群众满意度 ${pct(satisfaction)}，服务覆盖礼堂 ${Number(delivered.halls)} 个（共 ${Number(halls.n)} 个）。`,
+    const sql = this.db.embedded ? SQLITE : MYSQL;
+    const period = [prefix, start, end];
+    const countPlaced = (t: Tally, status: OrderState, n: number) => {
+      t.placed += n;
+      if (CLOSED_STATES.includes(status)) t.closed += n;
+      if (status === 'confirmed') t.confirmed += n;
     };
-  }
+    const countDelivered = (t: Tally, r: { n: Num; people: Num; hours: Num }, hallId?: number) => {
+      t.services += Number(r.n);
+      t.attendance += Number(r.people ?? 0);
+      t.volunteerHours += Number(r.hours ?? 0);
+      if (hallId !== undefined && activeHalls.has(hallId)) t.halls.add(hallId);
+    };
+    const countRatings = (t: Tally, r: { n: Num; good: Num }) => {
+      t.ratings += Number(r.n);
+      t.good += Number(r.good ?? 0);
+    };
+    type Placed = { k: string | number; status: OrderState; n: Num };
+    type Delivered = { k: string | number; n: Num; people: Num; hours: Num };
+    type Rated = { k: string | number; n: Num; good: Num };
+    // Independent statements: on MySQL they run side by side on the pool.
+    const [placedByHall, placedByCategory, placedByMonth, deliveredByHall, deliveredByCategory, deliveredByMonth, ratedByHall, ratedByCategory, ratedByMonth, [needs], [median]] =
+      await Promise.all([
+        q<Placed>(sql.placedByHall, period),
+        q<Placed>(sql.placedByCategory, period),
+        q<Placed>(sql.placedByMonth, period),
+        q<Delivered>(sql.deliveredByHall, period),
+        q<Delivered>(sql.deliveredByCategory, period),
+        q<Delivered>(sql.deliveredByMonth, period),
+        q<Rated>(sql.ratedByHall, period),
+        q<Rated>(sql.ratedByCategory, period),
+        q<Rated>(sql.ratedByMonth, period),
+        q<{ n: Num }>(sql.unmetNeeds, period),
+        q<{ median: Num }>(sql.medianResponseHours, period),
+      ]);
 
-  /** The same figures as CSV (UTF-8 with BOM, so Excel opens the Chinese correctly). */
-  async csv(user: AuthUser, query: StatsQuery): Promise<string> {
-    const s = await this.forRegion(user, query);
-    const rows: (string | number)[][] = [
-      ['地区', s.region.name],
-      ['统计期间', `${s.from} 至 ${s.to}`],
-      ['点单数', s.ordersPlaced],
-      ['完成服务场次', s.servicesDelivered],
-      ['完成率', pct(s.completionRate)],
-      ['服务方答复时间中位数(小时)', s.medianResponseHours ?? '—'],
-      ['参与群众人次', s.attendance],
-      ['群众满意度', pct(s.satisfaction)],
-      ['评价数', s.ratingsCount],
-      ['服务覆盖礼堂', `${s.hallsServed}/${s.hallsTotal}`],
-      ['未满足需求', s.unmetNeeds],
-      [],
-      ['点单状态', '数量'],
-      ...Object.entries(s.ordersByState).map(([state, n]) => [ORDER_STATE_LABELS[state as OrderState], n ?? 0]),
-      [],
-      ['下级地区', '服务场次', '参与人次'],
-      ...s.byCounty.map((r: StatsBreakdownRow) => [r.label, r.services, r.attendance]),
-      [],
-      ['服务类别', '服务场次', '参与人次'],
-      ...s.byCategory.map((r) => [r.label, r.services, r.attendance]),
-      [],
-      ['月份', '服务场次', '参与人次'],
-      ...s.byMonth.map((r) => [r.label, r.services, r.attendance]),
-      [],
-      ['小结', s.summary],
-    ];
-    const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-  }
+    const ordersByState: Partial<Record<OrderState, number>> = {};
+    for (const r of placedByHall) {
+      const n = Number(r.n);
+      ordersByState[r.status] = (ordersByState[r.status] ?? 0) + n;
+      countPlaced(total, r.status, n);
+      countPlaced(slice(byChild, childOf.get(Number(r.k))!), r.status, n);
+    }
+    for (const r of placedByCategory) countPlaced(slice(byCategory, String(r.k)), r.status, Number(r.n));
+    for (const r of placedByMonth) countPlaced(slice(byMonth, String(r.k)), r.status, Number(r.n));
+    for (const r of deliveredByHall) {
+      countDelivered(total, r, Number(r.k));
+      countDelivered(slice(byChild, childOf.get(Number(r.k))!), r, Number(r.k));
+    }
+    for (const r of deliveredByCategory) countDelivered(slice(byCategory, String(r.k)), r);
+    for (const r of deliveredByMonth) countDelivered(slice(byMonth, String(r.k)), r);
+    for (const r of ratedByHall) {
+      countRatings(total, r);
+      countRatings(slice(byChild, childOf.get(Number(r.k))!), r);
+    }
+    for (const r of ratedByCategory) countRatings(slice(byCategory, String(r.k)), r);
+    for (const r of ratedByMonth) countRatings(slice(byMonth, String(r.k)), r);
+    const medianResponseHours = median?.median === null || median?.median === undefined ? null : round(Number(median.median), 1);
 
-  private secondsBetween(start: string, end: string): string {
-    return this.db.embedded ? `(julianday(${end}) - julianday(${start})) * 86400` : `TIMESTAMPDIFF(SECOND, ${start}, ${end})`;
-  }
+    const names = new Map((await q<{ code: string; name: string }>('SELECT code, name FROM regions WHERE parent_code = ?', [region.code])).map((r) => [r.code, r.name]));
+    const hallsPerChild = new Map<string, number>();
+    for (const id of activeHalls) hallsPerChild.set(childOf.get(id)!, (hallsPerChild.get(childOf.get(id)!) ?? 0) + 1);
+    const childKeys = [...new Set([...hallsPerChild.keys(), ...byChild.keys()])].sort();
+    const byRegion: RegionBreakdownRow[] = childKeys.map((key) => {
+      const t = byChild.get(key) ?? emptyTally();
+      const hallsTotal = hallsPerChild.get(key) ?? 0;
+      return { key, label: names.get(key) ?? key, ...figures(t), hallsServed: t.halls.size, hallsTotal, hallCoverage: hallsTotal === 0 ? null : round(t.halls.size / hallsTotal, 4) };
+    });
 
-  /** 'YYYY-MM' of a stored UTC time, in Beijing time. */
-  private monthOf(column: string): string {
-    return this.db.embedded ? `strftime('%Y-%m', ${column}, '+8 hours')` : `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m')`;
+    const overall = figures(total);
+    const hallsTotal = activeHalls.size;
+    const dto: Omit<RegionStatsDto, 'summary'> = {
+      region: { code: region.code, name: region.name, level: region.level },
+      from,
+      to,
+      ...overall,
+      ordersByState,
+      medianResponseHours,
+      hallsServed: total.halls.size,
+      hallsTotal,
+      hallCoverage: hallsTotal === 0 ? null : round(total.halls.size / hallsTotal, 4),
+      unmetNeeds: Number(needs.n),
+      breakdownLevel: child.level,
+      byRegion,
+      byCategory: CATEGORIES.map((c) => ({ key: c as Category, label: CATEGORY_LABELS[c], ...figures(byCategory.get(c)!) })),
+      byMonth: months.map((m): StatsBreakdownRow => ({ key: m, label: `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`, ...figures(byMonth.get(m)!) })),
+    };
+    return { ...dto, summary: summarySentence(dto, from, to) };
+  }
+}
+
+/** 'YYYY-MM' of every month the period touches, in order. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
 }

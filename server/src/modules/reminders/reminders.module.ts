@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { RemindersService } from './reminders.service';
+
+@Module({ imports: [SubscriptionsModule], providers: [RemindersService], exports: [RemindersService] })
+export class RemindersModule {}

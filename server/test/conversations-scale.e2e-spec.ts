@@ -1,0 +1,81 @@
+import type { ConversationDto, LoginResponse, MessageDto, OrderDto, RealtimeFrame } from '@hall-menu/shared';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { addDays, beijingToday } from '../src/common/time';
+import { DatabaseService } from '../src/database/database.service';
+import { secondInstance, settle, SocketClient, socketBase } from './conversations-helpers';
+import { publishedProjectFor } from './fixtures';
+import { bearer, startTestApp, type TestApp } from './test-app';
+
+/**
+ * Two server instances on one database, as behind a load balancer: each holds some people's sockets, and the
+ * Redis pub/sub bus carries every stored message to the instance that holds the recipient.
+ */
+describe('conversations across two server instances (MySQL + Redis)', () => {
+  const redis = { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `hall-menu-test-${process.pid}-${randomUUID()}:` };
+  let a: TestApp;
+  let b: TestApp;
+  let manager: LoginResponse;
+  let provider: LoginResponse;
+  let order: OrderDto;
+  let conversation: ConversationDto;
+  const sockets: SocketClient[] = [];
+
+  beforeAll(async () => {
+    a = await startTestApp({ JOB_INTERVAL_SECONDS: '0', ...redis });
+    b = await secondInstance(redis);
+    await Promise.all([a.app.listen(0, '127.0.0.1'), b.app.listen(0, '127.0.0.1')]);
+    manager = await a.login('hall_manager');
+    provider = await a.login('provider');
+    const hallId = manager.me.scopes.halls[0].id;
+    await a.app.get(DatabaseService).manager.query('UPDATE halls SET annual_quota = 100 WHERE id = ?', [hallId]);
+    const project = await publishedProjectFor(a, provider, await a.login('reviewer'), manager, '双实例对话测试越剧');
+    const day = addDays(beijingToday(), 3);
+    order = (
+      await request(a.http)
+        .post('/api/orders')
+        .set(bearer(manager))
+        .set('Idempotency-Key', randomUUID())
+        .send({ projectId: project.id, hallId, windows: [{ from: day, to: day }], expectedAudience: 80 })
+        .expect(201)
+    ).body as OrderDto;
+    conversation = (await request(a.http).post('/api/conversations/open').set(bearer(manager)).send({ kind: 'order', subjectId: order.id }).expect(200)).body as ConversationDto;
+  });
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.close()));
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  const messageFrames = (socket: SocketClient, id: number) => socket.messages().filter((f) => f.message.id === id);
+  const isMessage = (id: number) => (f: RealtimeFrame) => f.type === 'message' && f.message.id === id;
+
+  it('delivers a message stored on one instance to a socket held by the other, once, in both directions', async () => {
+    const managerSocket = await SocketClient.connect(socketBase(a.http), manager.tokens.accessToken);
+    const providerSocket = await SocketClient.connect(socketBase(b.http), provider.tokens.accessToken);
+    sockets.push(managerSocket, providerSocket);
+
+    const viaA = (await request(a.http).post(`/api/conversations/${conversation.id}/messages`).set(bearer(manager)).send({ clientMessageId: randomUUID(), kind: 'text', text: '经由甲服务器发出' }).expect(201))
+      .body as MessageDto;
+    await providerSocket.waitFor(isMessage(viaA.id));
+    const viaB = (await request(b.http).post(`/api/conversations/${conversation.id}/messages`).set(bearer(provider)).send({ clientMessageId: randomUUID(), kind: 'text', text: '经由乙服务器回复' }).expect(201))
+      .body as MessageDto;
+    await managerSocket.waitFor(isMessage(viaB.id));
+
+    // An order change applied on instance B reaches the manager's socket on A as a system line.
+    const day = addDays(beijingToday(), 3);
+    await request(b.http)
+      .post(`/api/orders/${order.id}/actions/accept`)
+      .set(bearer(provider))
+      .send({ start: `${day}T14:00:00+08:00`, end: `${day}T16:00:00+08:00` })
+      .expect(200);
+    const line = await managerSocket.waitFor((f) => f.type === 'message' && f.message.kind === 'system' && !!f.message.text?.includes('接单'));
+
+    await settle();
+    for (const socket of [managerSocket, providerSocket]) {
+      for (const id of [viaA.id, viaB.id]) expect(messageFrames(socket, id)).toHaveLength(1);
+    }
+    expect(messageFrames(managerSocket, (line as Extract<RealtimeFrame, { type: 'message' }>).message.id)).toHaveLength(1);
+    // The unread count pushed to the provider was computed on A and delivered on B.
+    expect(providerSocket.lastUnread(conversation.id)).toMatchObject({ type: 'unread', conversationId: conversation.id });
+  });
+});
