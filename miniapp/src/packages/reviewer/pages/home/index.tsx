@@ -13,6 +13,11 @@ import { WORKSPACES } from '../../../../routes';
 
 const HALLS_PAGE_SIZE = 20;
 
+/** 社会评价: figures, charts and downloads for the reviewer's region. */
+const STATS_LINKS = [
+  { title: '社会评价统计', url: '/packages/reviewer/pages/stats/index', note: '服务场次、参与人次、满意度、趋势图，下载表格和工作总结' },
+];
+
 function RegionOverview({ region }: { region: { code: string; name: string } }) {
   const overview = useAsync(
     () => Promise.all([listRegions({ parent: region.code }), listHalls({ region: region.code, page: 1, pageSize: HALLS_PAGE_SIZE })]),
@@ -55,6 +60,10 @@ function ReviewerHome({ me }: { me: MeResponse }) {
       <View className='section'>
         <View className='section__title'>项目审核</View>
         <LinkList links={WORKSPACES.reviewer?.links ?? []} />
+      </View>
+      <View className='section'>
+        <View className='section__title'>社会评价</View>
+        <LinkList links={STATS_LINKS} />
       </View>
       <RegionOverview region={region} />
     </>
