@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { randomUUID as uuid } from 'node:crypto';
+import { addDays, beijingToday } from '../src/common/time';
+import { Clock } from '../src/common/clock';
+import { JobScheduler } from '../src/common/cluster/job-scheduler.service';
 import { DatabaseService } from '../src/database/database.service';
+import { OrderJobsService } from '../src/modules/orders/order-jobs.service';
+import { publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -39,6 +45,54 @@ describe('two instances sharing MariaDB and Redis', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     } while (Date.now() < deadline);
     expect(ids).not.toContain(projectId);
+  });
+});
+
+describe('scheduled jobs on two instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    const shared = { REDIS_URL, REDIS_KEY_PREFIX: `hall-menu-test-${randomUUID().slice(0, 8)}:`, JOB_INTERVAL_SECONDS: '0' };
+    a = await startTestApp(shared);
+    const { url } = a.app.get(DatabaseService).dataSource.options as { url: string };
+    b = await startTestApp({ ...shared, DATABASE_URL: url, SEED_DEMO_DATA: 'false' });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('run each tick on one instance only: the other finds the lease taken', async () => {
+    let runs = 0;
+    const work = async () => void runs++;
+    const outcomes = await Promise.all([a, b, a, b].map((app) => app.app.get(JobScheduler).runTick('lease-test', 60, work)));
+    expect(outcomes.filter((o) => o === 'ran')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'skipped')).toHaveLength(3);
+    expect(runs).toBe(1);
+  });
+
+  it('expire an unanswered order once even when both instances run the job at the same moment without the lease', async () => {
+    const manager = await a.login('hall_manager');
+    const provider = await a.login('provider');
+    const reviewer = await a.login('reviewer');
+    const hallId = manager.me.scopes.halls[0].id;
+    const project = await publishedProjectFor(a, provider, reviewer, manager, '两实例过期测试');
+    const day = addDays(beijingToday(), 20);
+    const order = (
+      await request(b.http).post('/api/orders').set(bearer(manager)).set('Idempotency-Key', uuid())
+        .send({ projectId: project.id, hallId, windows: [{ from: day, to: day }], expectedAudience: 80 }).expect(201)
+    ).body;
+    for (const app of [a, b]) jest.spyOn(app.app.get(Clock), 'now').mockReturnValue(new Date(Date.parse(order.answerDeadline) + 1000));
+    const [first, second] = await Promise.all([a.app.get(OrderJobsService).runDue(), b.app.get(OrderJobsService).runDue()]);
+    expect(first.expired + second.expired).toBe(1);
+    const rows = await a.app.get(DatabaseService).manager.query("SELECT COUNT(*) AS n FROM transition_history WHERE entity_type = 'order' AND entity_id = ? AND event = 'expire'", [order.id]);
+    expect(Number(rows[0].n)).toBe(1);
+    // Both instances answer with the same, expired order.
+    const viaA = (await request(a.http).get(`/api/orders/${order.id}`).set(bearer(manager)).expect(200)).body;
+    const viaB = (await request(b.http).get(`/api/orders/${order.id}`).set(bearer(manager)).expect(200)).body;
+    expect(viaA.status).toBe('expired');
+    expect(viaB).toEqual(viaA);
   });
 });
 

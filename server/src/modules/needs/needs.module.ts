@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { startIntervalJob } from '../../common/interval-job';
+import { JobScheduler } from '../../common/cluster/job-scheduler.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OrdersModule } from '../orders/orders.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -12,12 +12,13 @@ export class NeedJobsService implements OnModuleInit, OnApplicationShutdown {
   private stop: () => void = () => undefined;
 
   constructor(
+    private readonly jobs: JobScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly needs: NeedsService,
   ) {}
 
   onModuleInit(): void {
-    this.stop = startIntervalJob('need expiry', this.config.jobIntervalSeconds, () => this.needs.expireEnded());
+    this.stop = this.jobs.every('need expiry', this.config.jobIntervalSeconds, () => this.needs.expireEnded());
   }
 
   onApplicationShutdown(): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ErrorCode, type OrderEvent } from '@hall-menu/shared';
 import { Clock } from '../../common/clock';
-import { startIntervalJob } from '../../common/interval-job';
+import { JobScheduler } from '../../common/cluster/job-scheduler.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { SYSTEM_ACTOR } from '../../common/transitions/transition.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -19,6 +19,7 @@ export class OrderJobsService implements OnModuleInit, OnApplicationShutdown {
   private stop: () => void = () => undefined;
 
   constructor(
+    private readonly jobs: JobScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DatabaseService,
     private readonly orders: OrdersService,
@@ -26,7 +27,7 @@ export class OrderJobsService implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.stop = startIntervalJob('order jobs', this.config.jobIntervalSeconds, () => this.runDue());
+    this.stop = this.jobs.every('order jobs', this.config.jobIntervalSeconds, () => this.runDue());
   }
 
   onApplicationShutdown(): void {

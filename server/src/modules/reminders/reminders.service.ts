@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import type { SubscribeTemplateKey } from '@hall-menu/shared';
 import { Clock } from '../../common/clock';
 import { isDuplicateKey } from '../../common/database/duplicate-key';
-import { startIntervalJob } from '../../common/interval-job';
+import { JobScheduler } from '../../common/cluster/job-scheduler.service';
 import { addDays, beijingToday } from '../../common/time';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DatabaseService } from '../../database/database.service';
@@ -51,6 +51,7 @@ export class RemindersService implements OnModuleInit, OnApplicationShutdown {
   private stop: () => void = () => undefined;
 
   constructor(
+    private readonly jobs: JobScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DatabaseService,
     private readonly clock: Clock,
@@ -59,7 +60,7 @@ export class RemindersService implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.stop = startIntervalJob('reminder job', this.config.jobIntervalSeconds, () => this.runDue());
+    this.stop = this.jobs.every('reminder job', this.config.jobIntervalSeconds, () => this.runDue());
   }
 
   onApplicationShutdown(): void {

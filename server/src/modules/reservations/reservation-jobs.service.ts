@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { startIntervalJob } from '../../common/interval-job';
+import { JobScheduler } from '../../common/cluster/job-scheduler.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ReservationsService } from './reservations.service';
 
@@ -10,12 +10,13 @@ export class ReservationJobsService implements OnModuleInit, OnApplicationShutdo
   private stop: () => void = () => undefined;
 
   constructor(
+    private readonly jobs: JobScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reservations: ReservationsService,
   ) {}
 
   onModuleInit(): void {
-    this.stop = startIntervalJob('attendance job', this.config.jobIntervalSeconds, async () => {
+    this.stop = this.jobs.every('attendance job', this.config.jobIntervalSeconds, async () => {
       const closed = await this.reservations.closeEndedEvents();
       if (closed.events > 0) this.logger.log({ msg: 'attendance closed', ...closed });
     });
