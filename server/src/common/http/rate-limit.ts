@@ -116,7 +116,15 @@ export function registerRateLimits(fastify: FastifyInstance, rules: RateRule[], 
     for (const rule of active) {
       const key = rule.keyOf(request);
       if (key === null) continue;
-      const { count, resetInMs } = await store.hit(`${rule.name}:${key}`, rule.windowSeconds);
+      let hit: { count: number; resetInMs: number };
+      try {
+        hit = await store.hit(`${rule.name}:${key}`, rule.windowSeconds);
+      } catch (error) {
+        // The shared counter store (Redis) is down: serve the request rather than refuse everyone.
+        request.log.warn({ msg: 'rate limit store unavailable', err: String(error) });
+        continue;
+      }
+      const { count, resetInMs } = hit;
       if (count > rule.max) {
         const retryAfterSeconds = Math.max(1, Math.ceil(resetInMs / 1000));
         const body: ApiErrorBody = {
