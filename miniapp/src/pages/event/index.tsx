@@ -13,6 +13,8 @@ import { useAsync } from '../../hooks/use-async';
 import { checkInUrl, goToLogin } from '../../routes';
 import { selectIsLoggedIn, useAuthStore } from '../../stores/auth';
 import { formatTimeSpan } from '../../utils/format';
+import { askSubscribe } from '../../utils/subscribe';
+import { EventRatings } from './EventRatings';
 
 /** Reserving: seat count chips and 预约; a full event takes the request onto the waitlist. */
 function ReserveForm({ event, onReserved }: { event: EventDetailDto; onReserved: (reservation: ReservationDto) => void }) {
@@ -23,6 +25,8 @@ function ReserveForm({ event, onReserved }: { event: EventDetailDto; onReserved:
 
   async function reserve() {
     if (busy || !seats) return;
+    // WeChat opens the consent prompt only inside a tap: ask now, while the seats are reserved.
+    void askSubscribe('seatsReserved');
     setBusy(true);
     setFailure(null);
     try {
@@ -151,6 +155,8 @@ function EventDetail({ event, onChanged }: { event: EventDetailDto; onChanged: (
           </Button>
         </View>
       )}
+
+      <EventRatings event={event} />
     </>
   );
 }

@@ -1,98 +1,78 @@
-import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
-import type { NotificationDto } from '@hall-menu/shared';
-import { errorMessage } from '../../api/api-error';
-import { getInbox, markAllNotificationsRead, markNotificationRead } from '../../api/notifications';
-import { PagedContent } from '../../components/PagedContent';
+import { useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { UserRole } from '@hall-menu/shared';
 import { PageShell } from '../../components/PageShell';
-import { EmptyState, LoginPrompt } from '../../components/StateViews';
-import { usePagedList } from '../../hooks/use-paged';
+import { LoginPrompt } from '../../components/StateViews';
 import { selectIsLoggedIn, useAuthStore } from '../../stores/auth';
-import { formatDateTime } from '../../utils/format';
+import { applyTabBadge, badgeText, useUnreadStore } from '../../stores/unread';
+import { ConversationList } from './ConversationList';
+import { Inbox } from './Inbox';
+import './index.scss';
 
-/** 消息: the in-app inbox (order answers, review decisions, waitlist seats), newest first. */
+type Segment = 'conversations' | 'inbox';
+
+/** Roles that take part in conversations (about orders and need responses); villagers only get the inbox. */
+const TALKING_ROLES: UserRole[] = ['hall_manager', 'provider', 'reviewer', 'admin'];
+
+/** The segment chosen last, kept while the app runs so coming back from a chat lands where the person was. */
+let lastSegment: Segment = 'conversations';
+
+function SegmentButton({ label, count, on, onClick }: { label: string; count: number; on: boolean; onClick: () => void }) {
+  const badge = badgeText(count);
+  return (
+    <View className={on ? 'segment segment--on' : 'segment'} onClick={onClick} aria-selected={on} role='tab'>
+      {label}
+      {badge && <View className='count-badge'>{badge}</View>}
+    </View>
+  );
+}
+
+/** 消息: 对话 (conversations about orders and need responses) and 通知 (the inbox), each with its unread count. */
 export default function MessagesPage() {
   const loggedIn = useAuthStore(selectIsLoggedIn);
-  const [unread, setUnread] = useState(0);
-  const [readIds, setReadIds] = useState<number[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const list = usePagedList(
-    async (page) => {
-      const inbox = await getInbox(page);
-      setUnread(inbox.unread);
-      return inbox;
-    },
-    (n: NotificationDto) => n.id,
-    [loggedIn],
-  );
+  const talks = useAuthStore((state) => state.me?.roles.some((role) => TALKING_ROLES.includes(role)) === true);
+  const conversationsUnread = useUnreadStore((state) => state.conversations);
+  const notificationsUnread = useUnreadStore((state) => state.notifications);
+  const [segment, setSegment] = useState<Segment>(lastSegment);
+  // Bumped each time the tab shows again, so the lists refetch without a loading flash.
+  const [visitKey, setVisitKey] = useState(0);
+  const shownBefore = useRef(false);
+
   useDidShow(() => {
-    if (loggedIn) list.reload();
+    if (!useAuthStore.getState().tokens) return;
+    if (shownBefore.current) setVisitKey((key) => key + 1);
+    shownBefore.current = true;
+    // The weapp refuses to set the badge while a non-tab page is on top: set it again now, with fresh counts.
+    useUnreadStore.getState().refresh().then(applyTabBadge, applyTabBadge);
   });
 
   if (!loggedIn) {
     return (
       <PageShell>
-        <LoginPrompt hint='登录后可以查看点单进展、审核结果和活动提醒' />
+        <LoginPrompt hint='登录后可以和服务方、礼堂沟通，查看点单进展、审核结果和活动提醒' />
       </PageShell>
     );
   }
 
-  async function open(item: NotificationDto) {
-    setFailure(null);
-    try {
-      if (!item.read && !readIds.includes(item.id)) {
-        setUnread((await markNotificationRead(item.id)).unread);
-        setReadIds((ids) => [...ids, item.id]);
-      }
-      if (item.link) await Taro.navigateTo({ url: `/${item.link}` });
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  }
-
-  async function readAll() {
-    setFailure(null);
-    try {
-      setUnread((await markAllNotificationsRead()).unread);
-      list.reload();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  }
+  const shown: Segment = talks ? segment : 'inbox';
+  const choose = (next: Segment) => {
+    lastSegment = next;
+    setSegment(next);
+  };
 
   return (
     <PageShell>
       <View className='section'>
-        <View className='section__title'>
-          消息
-          <View className='section__note'>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</View>
-        </View>
-        {unread > 0 && (
-          <Button className='btn btn--block' onClick={readAll}>
-            全部标为已读
-          </Button>
+        <View className='section__title'>消息</View>
+        {talks && (
+          <View className='segments' role='tablist'>
+            <SegmentButton label='对话' count={conversationsUnread} on={shown === 'conversations'} onClick={() => choose('conversations')} />
+            <SegmentButton label='通知' count={notificationsUnread} on={shown === 'inbox'} onClick={() => choose('inbox')} />
+          </View>
         )}
-        {failure && <View className='notice notice--error notice--inline'>{failure}</View>}
       </View>
-      <View className='section'>
-        <PagedContent list={list} unit='条' empty={<EmptyState title='暂无消息' hint='点单进展、审核结果和活动提醒会在这里显示' />}>
-          {(items) =>
-            items.map((item) => {
-              const read = item.read || readIds.includes(item.id);
-              return (
-                <View key={item.id} className='card' onClick={() => void open(item)}>
-                  <View className='card__title'>
-                    {!read && <View className='tag'>未读</View>} {item.title}
-                  </View>
-                  <View className='card__meta'>{item.body}</View>
-                  <View className='card__meta'>{formatDateTime(item.createdAt)}</View>
-                </View>
-              );
-            })
-          }
-        </PagedContent>
-      </View>
+      <View className='section'>{shown === 'conversations' ? <ConversationList visitKey={visitKey} /> : <Inbox visitKey={visitKey} />}</View>
     </PageShell>
   );
 }

@@ -57,7 +57,7 @@ describe('需求详情', () => {
     expect(posts[1].header['Idempotency-Key']).toBe(posts[0].header['Idempotency-Key']);
   });
 
-  it('lets the manager accept or decline a provider’s response', async () => {
+  it('lets the manager talk with, accept or decline a provider’s response', async () => {
     useAuthStore.getState().signIn({ tokens: tokens(), me: managerAndVillager });
     const response = {
       id: 5,
@@ -79,6 +79,8 @@ describe('需求详情', () => {
     });
     render(<NeedPage />);
     expect(await screen.findByText('可以来的时间：2026年12月12日 周六 14:00–16:00')).toBeTruthy();
+    fireEvent.click(screen.getByText('联系服务方'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/chat/index?kind=need_response&subjectId=5' });
     expect(screen.getByText('婉拒')).toBeTruthy();
     fireEvent.click(screen.getByText('接受'));
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/order/index?id=33' }));

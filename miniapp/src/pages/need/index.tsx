@@ -15,6 +15,7 @@ import { useAuthStore } from '../../stores/auth';
 import { formatTimeSpan } from '../../utils/format';
 import { explainFailure } from '../../utils/form-errors';
 import { newIdempotencyKey } from '../../utils/idempotency';
+import { subjectChatUrl } from '../chat/route';
 
 const RESPONSE_STATUS_LABELS: Record<NeedResponseDto['status'], string> = { pending: '待答复', accepted: '已接受', declined: '已婉拒' };
 
@@ -82,6 +83,7 @@ function Suggestions({ need }: { need: NeedDto }) {
 
 /** Providers' offers; the hall's manager accepts one (an order is made) or declines it. */
 function Responses({ need, manager, onChanged }: { need: NeedDto; manager: boolean; onChanged: () => void }) {
+  const myProviderId = useAuthStore((state) => (state.me?.roles.includes('provider') ? (state.me.scopes.provider?.id ?? null) : null));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   if (need.responses.length === 0) return null;
@@ -135,6 +137,11 @@ function Responses({ need, manager, onChanged }: { need: NeedDto; manager: boole
           {response.orderId && (
             <Button className='btn btn--block' onClick={() => Taro.navigateTo({ url: orderUrl(response.orderId as number) })}>
               查看点单
+            </Button>
+          )}
+          {(manager || response.provider.id === myProviderId) && (
+            <Button className='btn btn--block' onClick={() => Taro.navigateTo({ url: subjectChatUrl('need_response', response.id) })}>
+              {manager ? '联系服务方' : '联系礼堂'}
             </Button>
           )}
         </View>

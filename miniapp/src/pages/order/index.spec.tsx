@@ -3,7 +3,7 @@ import { ErrorCode } from '@hall-menu/shared';
 import { fail, fakeApi, ok } from '../../../test/fake-api';
 import { liveSystem, order, providerMember, tokens } from '../../../test/fixtures';
 import { pick, typeInto } from '../../../test/interact';
-import { useRouter } from '../../../test/taro-mock';
+import Taro, { useRouter } from '../../../test/taro-mock';
 import { useAuthStore } from '../../stores/auth';
 import OrderPage from './index';
 
@@ -109,5 +109,21 @@ describe('点单详情', () => {
     fireEvent.click(screen.getByText('确认报告完成'));
     await waitFor(() => expect(api.callsTo('POST /orders/31/actions/complete')).toHaveLength(1));
     expect(api.callsTo('POST /orders/31/actions/complete')[0].data).toEqual({ headCount: 130, photos: [], note: '演出顺利' });
+  });
+
+  it('offers the provider 联系礼堂, which opens the order’s conversation', async () => {
+    fakeApi({ ...base, 'GET /orders/31': () => ok(order({ allowedActions: [] })) });
+    render(<OrderPage />);
+    fireEvent.click(await screen.findByText('联系礼堂'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/chat/index?kind=order&subjectId=31' });
+  });
+
+  it('offers no conversation to someone outside the order', async () => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me: { ...providerMember, scopes: { ...providerMember.scopes, provider: { id: 99, name: '别的剧团' } } } });
+    fakeApi({ ...base, 'GET /orders/31': () => ok(order({ allowedActions: [] })) });
+    render(<OrderPage />);
+    await screen.findByText('越剧经典折子戏专场');
+    expect(screen.queryByText('联系礼堂')).toBeNull();
+    expect(screen.queryByText('联系服务方')).toBeNull();
   });
 });

@@ -22,7 +22,9 @@ import { useAsync } from '../../hooks/use-async';
 import { checkInUrl, eventUrl, projectUrl } from '../../routes';
 import { useAuthStore } from '../../stores/auth';
 import { formatDateRange, formatDateTime, formatTimeSpan } from '../../utils/format';
+import { subjectChatUrl } from '../chat/route';
 import { OrderActions } from './OrderActions';
+import { OrderRatings } from './OrderRatings';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -78,6 +80,25 @@ function Timeline({ order }: { order: OrderDto }) {
   );
 }
 
+/** Order states in which the region's reviewers join the order's conversation (as the server decides). */
+const DISPUTE_STATES: OrderState[] = ['disputed', 'no_show_reported'];
+
+/** 联系服务方 / 联系礼堂: the order's conversation, for the two sides (and reviewers while a dispute is open). */
+function ContactButton({ order, managesHall }: { order: OrderDto; managesHall: boolean }) {
+  const me = useAuthStore((state) => state.me);
+  const inProvider = me?.roles.includes('provider') === true && me.scopes.provider?.id === order.provider.id;
+  const oversees = me?.roles.some((role) => role === 'reviewer' || role === 'admin') === true && DISPUTE_STATES.includes(order.status);
+  const label = managesHall ? '联系服务方' : inProvider ? '联系礼堂' : oversees ? '查看双方沟通' : null;
+  if (!label) return null;
+  return (
+    <View className='section'>
+      <Button className='btn btn--block' onClick={() => Taro.navigateTo({ url: subjectChatUrl('order', order.id) })}>
+        {label}
+      </Button>
+    </View>
+  );
+}
+
 function OrderDetail({ order, onChanged }: { order: OrderDto; onChanged: () => void }) {
   const managesHall = useAuthStore((state) => state.me?.roles.includes('hall_manager') === true && state.me.scopes.halls.some((h) => h.id === order.hall.id));
   const waitingForAnswer = order.status === 'pending' || order.status === 'proposed';
@@ -117,7 +138,11 @@ function OrderDetail({ order, onChanged }: { order: OrderDto; onChanged: () => v
         {order.completionPhotos.length > 0 && <PhotoStrip photos={order.completionPhotos} />}
       </View>
 
+      <ContactButton order={order} managesHall={managesHall} />
+
       <OrderActions order={order} onDone={onChanged} />
+
+      <OrderRatings order={order} managesHall={managesHall} />
 
       <View className='section'>
         <View className='action-list'>

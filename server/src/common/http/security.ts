@@ -19,7 +19,8 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, h5Dir
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // blob: because Taro's H5 upload reads the picked photo back from its blob: URL.
+        connectSrc: ["'self'", 'ws:', 'wss:', 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         frameAncestors: ["'none'"],

@@ -16,6 +16,7 @@ import { orderUrl } from '../../../../routes';
 import { addDays, beijingToday, formatDate } from '../../../../utils/format';
 import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
 import { newIdempotencyKey } from '../../../../utils/idempotency';
+import { askSubscribe } from '../../../../utils/subscribe';
 
 const MAX_WINDOWS = 3;
 
@@ -80,6 +81,8 @@ function OrderForm({ start }: { start: FormStart }) {
       setFormError(`还有 ${Object.keys(found).length} 处需要修改，请看各项下面的红字提示`);
       return;
     }
+    // WeChat opens the consent prompt only inside a tap: ask now, while the order is sent.
+    void askSubscribe('orderPlaced');
     setBusy(true);
     setFormError(null);
     try {
