@@ -5,8 +5,9 @@ import { demoLogin, horizontalOverflow, launchBrowser, openPage, phoneContext, s
 
 /**
  * 社会评价统计 in the H5 build: the reviewer opens the page from the workspace and reads the figures, the F2 charts
- * (really drawn on their canvases) and the report text, and downloads the files. The demo seed has no orders, so two
- * services are delivered through the API first: ordered, accepted, held, attended, confirmed and rated.
+ * (really drawn on their canvases) and the report text, and downloads the files. The demo has a year of history, so
+ * the test reads the month's figures, delivers two services through the API (ordered, accepted, held, attended,
+ * confirmed and rated) and checks that the figures grew by exactly what it did, and that the page shows them.
  */
 describe('H5 in Chromium: the reviewer statistics page', () => {
   let server: RunningServer;
@@ -16,6 +17,9 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   let provider: LoginResponse;
   let reviewer: LoginResponse;
   let villager: LoginResponse;
+  /** The reviewer's region this month, before and after the test's own services. */
+  let before: RegionStatsDto;
+  let after: RegionStatsDto;
 
   const api = async <T>(method: string, path: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const res = await fetch(`${server.url}/api${path}`, {
@@ -38,6 +42,12 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     return { from: `${prefix}-01`, to: `${prefix}-${String(lastDay).padStart(2, '0')}` };
   };
   const reviewerRegion = async () => (await api<{ scopes: { region: { code: string; name: string } } }>('GET', '/me', reviewer)).scopes.region;
+  const monthStats = async (code?: string) => {
+    const month = thisMonth();
+    return api<RegionStatsDto>('GET', `/stats?regionCode=${code ?? (await reviewerRegion()).code}&from=${month.from}&to=${month.to}`, reviewer);
+  };
+  /** A share as the page writes it: 0.5 → "50%". */
+  const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
   const withToken = () => ({ headers: { authorization: `Bearer ${reviewer.tokens.accessToken}` } });
 
   async function publishedProject(category: string, title: string): Promise<ProjectDto> {
@@ -85,12 +95,14 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     server = await startServer();
     browser = await launchBrowser();
     [manager, provider, reviewer, villager] = await Promise.all(['hall_manager', 'provider', 'reviewer', 'villager'].map(demo));
+    before = await monthStats();
     const film = await publishedProject('film', '统计测试露天电影');
     const lecture = await publishedProject('lecture', '统计测试防诈骗讲座');
     await deliverService(film, 10, 86, 5);
     await deliverService(lecture, 80, 120, 3);
     // One more order left waiting for the provider's answer.
     await api('POST', '/orders', manager, { projectId: film.id, hallId: manager.me.scopes.halls[0].id, windows: [{ from: beijingDay(2), to: beijingDay(4) }], expectedAudience: 60 }, { 'Idempotency-Key': `stats-pending-${Date.now()}` });
+    after = await monthStats();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -150,28 +162,34 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     await visiblePage(page).getByText('社会评价统计', { exact: true }).click();
     await page.waitForFunction(() => location.hash.includes('reviewer/pages/stats'), undefined, { timeout: 15_000 });
 
-    const month = thisMonth();
-    await figure(page, 'services').getByText('2场').waitFor();
-    const region = await reviewerRegion();
-    const stats = await api<RegionStatsDto>('GET', `/stats?regionCode=${region.code}&from=${month.from}&to=${month.to}`, reviewer);
-    expect([stats.servicesDelivered, stats.attendance, stats.ordersPlaced, stats.satisfaction]).toEqual([2, 206, 3, 0.5]);
-    expect(await figure(page, 'services').textContent()).toBe('2场');
-    expect(await figure(page, 'attendance').textContent()).toBe('206人次');
-    expect(await figure(page, 'satisfaction').textContent()).toBe('50%');
-    expect(await figure(page, 'completion').textContent()).toBe('100%');
-    expect(await figure(page, 'coverage').textContent()).toBe(`${Math.round(stats.hallCoverage! * 1000) / 10}%`);
+    await figure(page, 'services').getByText(`${after.servicesDelivered}场`).waitFor();
+    const stats = await monthStats();
+    expect(stats).toEqual(after);
+    // Exactly what the test did: two services with 86 + 120 people, three orders, two ratings of which one is 4–5 stars.
+    const good = (s: RegionStatsDto) => Math.round((s.satisfaction ?? 0) * s.ratingsCount);
+    expect([stats.servicesDelivered - before.servicesDelivered, stats.attendance - before.attendance, stats.ordersPlaced - before.ordersPlaced]).toEqual([2, 206, 3]);
+    expect([stats.ratingsCount - before.ratingsCount, good(stats) - good(before)]).toEqual([2, 1]);
+    expect((stats.ordersByState.confirmed ?? 0) - (before.ordersByState.confirmed ?? 0)).toBe(2);
+    expect((stats.ordersByState.pending ?? 0) - (before.ordersByState.pending ?? 0)).toBe(1);
+    expect(await figure(page, 'services').textContent()).toBe(`${stats.servicesDelivered}场`);
+    expect(await figure(page, 'attendance').textContent()).toBe(`${stats.attendance}人次`);
+    expect(await figure(page, 'satisfaction').textContent()).toBe(percent(stats.satisfaction!));
+    expect(await figure(page, 'completion').textContent()).toBe(percent(stats.completionRate!));
+    expect(await figure(page, 'coverage').textContent()).toBe(percent(stats.hallCoverage!));
     expect(await figure(page, 'volunteer').textContent()).toBe(`${stats.volunteerHours}小时`);
     await visiblePage(page).getByText(stats.summary).waitFor();
 
     for (const chart of ['trend', 'subregions', 'categories', 'states']) await expectDrawn(page, chart);
-    // Places and categories without services are named under the bars instead of drawn as empty rows.
-    const servedCounty = stats.byRegion.find((r) => r.servicesDelivered > 0)!;
-    expect(await visiblePage(page).locator('[data-chart="subregions"] .chart-card__note').textContent()).toBe(
-      `为 0 的县（市、区）：${stats.byRegion.filter((r) => r !== servedCounty).map((r) => r.label).join('、')}`,
-    );
-    // The ring's legend names each state with its count.
-    await visiblePage(page).locator('.chart-legend__item', { hasText: '已完成' }).getByText('2单（66.7%）').waitFor();
-    await visiblePage(page).locator('.chart-legend__item', { hasText: '待服务方答复' }).getByText('1单（33.3%）').waitFor();
+    // Places without services are named under the bars instead of drawn as empty rows (no note when every one has some).
+    const zeroCounties = stats.byRegion.filter((r) => r.servicesDelivered === 0).map((r) => r.label);
+    const zeroNote = visiblePage(page).locator('[data-chart="subregions"] .chart-card__note');
+    if (zeroCounties.length === 0) expect(await zeroNote.count()).toBe(0);
+    else expect(await zeroNote.textContent()).toBe(`为 0 的县（市、区）：${zeroCounties.join('、')}`);
+    // The ring's legend names each state with its count and share.
+    const placed = Object.values(stats.ordersByState).reduce((sum, n) => sum + (n ?? 0), 0);
+    const legend = (label: string, n: number) => visiblePage(page).locator('.chart-legend__item', { hasText: label }).getByText(`${n}单（${percent(n / placed)}）`);
+    await legend('已完成', stats.ordersByState.confirmed!).waitFor();
+    await legend('待服务方答复', stats.ordersByState.pending!).waitFor();
     await expectReadable(page);
     await screenshotWhole(page, 'stats-01-overview');
 
@@ -192,7 +210,7 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     const page = await newPage();
     await demoLogin(page, server.url, '（审核员）');
     await openPage(page, server.url, 'packages/reviewer/pages/stats/index');
-    await figure(page, 'services').getByText('2场').waitFor();
+    await figure(page, 'services').getByText(`${after.servicesDelivered}场`).waitFor();
     const region = await reviewerRegion();
     const month = thisMonth();
     const query = `regionCode=${region.code}&from=${month.from}&to=${month.to}`;
@@ -203,8 +221,8 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     const [header, period] = text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(`地区,${region.name}`);
     expect(period).toBe(`统计期间,${month.from} 至 ${month.to}`);
-    expect(text).toContain('完成服务场次,2');
-    expect(text).toContain('参与群众人次,206');
+    expect(text).toContain(`完成服务场次,${after.servicesDelivered}\r\n`);
+    expect(text).toContain(`参与群众人次,${after.attendance}\r\n`);
 
     // Excel and Word: real files when the server makes them, a sentence saying why not when it does not.
     for (const [label, path, magic] of [
@@ -228,21 +246,21 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     } else {
       const report = (await reportAnswer.json()) as StatsReportDto;
       await visiblePage(page).locator('.report-card__paragraph').first().waitFor();
-      expect(report.paragraphs[0]).toContain('共开展服务2场次，参与群众206人次');
+      expect(report.paragraphs[0]).toContain(`共开展服务${after.servicesDelivered}场次，参与群众${after.attendance}人次`);
       expect(await visiblePage(page).locator('.report-card__paragraph').allTextContents()).toEqual(report.paragraphs);
     }
     await expectReadable(page);
     await screenshotWhole(page, 'stats-03-report-and-downloads');
   });
 
-  it('stays readable in 长辈模式 and shows an explicit empty state for a county without services', async () => {
+  it('stays readable in 长辈模式 and shows an explicit empty state for a place without services', async () => {
     const page = await newPage();
     await demoLogin(page, server.url, '（审核员）');
     await openPage(page, server.url, 'pages/mine/index');
     await visiblePage(page).getByText('长辈模式').click();
     await page.locator('.page-shell--elder >> visible=true').first().waitFor();
     await openPage(page, server.url, 'packages/reviewer/pages/stats/index');
-    await figure(page, 'services').getByText('2场').waitFor();
+    await figure(page, 'services').getByText(`${after.servicesDelivered}场`).waitFor();
     for (const chart of ['trend', 'subregions', 'categories', 'states']) await expectDrawn(page, chart);
     const body = (await textSamples(page)).filter((s) => s.text.length >= 4);
     const sizes = body.map((s) => s.fontSize).sort((a, b) => a - b);
@@ -250,13 +268,17 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     await expectReadable(page);
     await screenshotWhole(page, 'stats-04-elder');
 
-    // The picker starts on the city's first county; the demo hall (and so both services) is in another one.
-    const counties = await api<{ code: string; name: string }[]>('GET', `/regions?parent=${(await reviewerRegion()).code}`);
-    const emptyCounty = counties[0];
-    expect(manager.me.scopes.halls[0].villageCode.startsWith(emptyCounty.code)).toBe(false);
+    // The pickers start on the first county and its first township, a town centre with no hall: nothing happens there.
+    const county = (await api<{ code: string; name: string }[]>('GET', `/regions?parent=${(await reviewerRegion()).code}`))[0];
+    const township = (await api<{ code: string; name: string }[]>('GET', `/regions?parent=${county.code}`))[0];
+    const empty = await monthStats(township.code);
+    expect([empty.hallsTotal, empty.servicesDelivered, empty.ordersPlaced]).toEqual([0, 0, 0]);
     await visiblePage(page).getByText(`选${(await reviewerRegion()).name}下的县（市、区）`).click();
     await page.getByText('确定', { exact: true }).last().click();
-    await visiblePage(page).locator('.chip--on', { hasText: emptyCounty.name }).waitFor();
+    await visiblePage(page).locator('.chip--on', { hasText: county.name }).waitFor();
+    await visiblePage(page).getByText(`选${county.name}下的乡镇（街道）`).click();
+    await page.getByText('确定', { exact: true }).last().click();
+    await visiblePage(page).locator('.chip--on', { hasText: township.name }).waitFor();
     await figure(page, 'services').getByText('0场').waitFor();
     await visiblePage(page).getByText('这段时间各地都还没有完成的服务').waitFor();
     await visiblePage(page).getByText('这段时间还没有点单').waitFor();

@@ -8,7 +8,7 @@ const tab = (pagePath: string, text: string, icon: string) => ({
 export default defineAppConfig({
   // The main package holds the tab pages, login and the project detail every role opens;
   // each role's workspace is a subpackage.
-  // Order, event, need and 我的预约 pages are opened by several roles (or offline by villagers), so they stay here too.
+  // Order, event, need, chat and 我的预约 pages are opened by several roles (or offline by villagers), so they stay here too.
   pages: [
     'pages/index/index',
     'pages/events/index',
@@ -21,18 +21,47 @@ export default defineAppConfig({
     'pages/reservations/index',
     'pages/village/index',
     'pages/need/index',
+    'pages/chat/index',
   ],
   subPackages: [
     {
       root: 'packages/manager',
       pages: ['pages/halls/index', 'pages/orders/index', 'pages/order-form/index', 'pages/check-in/index', 'pages/needs/index', 'pages/calendar/index'],
     },
-    { root: 'packages/reviewer', pages: ['pages/home/index', 'pages/queue/index', 'pages/suspended/index'] },
+    {
+      root: 'packages/reviewer',
+      pages: ['pages/home/index', 'pages/queue/index', 'pages/suspended/index', 'pages/stats/index', 'pages/rankings/index', 'pages/low-scores/index', 'pages/nominations/index'],
+    },
     {
       root: 'packages/provider',
-      pages: ['pages/home/index', 'pages/projects/index', 'pages/project-form/index', 'pages/orders/index', 'pages/needs/index', 'pages/calendar/index'],
+      pages: [
+        'pages/home/index',
+        'pages/projects/index',
+        'pages/project-form/index',
+        'pages/orders/index',
+        'pages/needs/index',
+        'pages/calendar/index',
+        'pages/nominations/index',
+      ],
+    },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/home/index',
+        'pages/halls/index',
+        'pages/hall/index',
+        'pages/hall-form/index',
+        'pages/import/index',
+        'pages/users/index',
+        'pages/user/index',
+        'pages/invites/index',
+        'pages/rules/index',
+        'pages/audit/index',
+      ],
     },
   ],
+  // 管理工作台 picks a hall's location on WeChat's map (Taro.chooseLocation must be declared).
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     navigationBarTitleText: '礼堂点单',
     navigationBarBackgroundColor: '#b42318',

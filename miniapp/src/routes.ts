@@ -37,6 +37,7 @@ export const PROVIDER_PAGES = {
   orders: '/packages/provider/pages/orders/index',
   needs: '/packages/provider/pages/needs/index',
   calendar: '/packages/provider/pages/calendar/index',
+  nominations: '/packages/provider/pages/nominations/index',
 } as const;
 
 export const projectFormUrl = (id?: number) => (id ? `${PROVIDER_PAGES.form}?id=${id}` : PROVIDER_PAGES.form);
@@ -45,7 +46,38 @@ export const REVIEWER_PAGES = {
   home: '/packages/reviewer/pages/home/index',
   queue: '/packages/reviewer/pages/queue/index',
   suspended: '/packages/reviewer/pages/suspended/index',
+  stats: '/packages/reviewer/pages/stats/index',
+  rankings: '/packages/reviewer/pages/rankings/index',
+  lowScores: '/packages/reviewer/pages/low-scores/index',
+  nominations: '/packages/reviewer/pages/nominations/index',
 } as const;
+
+/** 管理工作台: admins city-wide, reviewers inside their region (the server enforces the region). */
+export const ADMIN_PAGES = {
+  home: '/packages/admin/pages/home/index',
+  halls: '/packages/admin/pages/halls/index',
+  hall: '/packages/admin/pages/hall/index',
+  hallForm: '/packages/admin/pages/hall-form/index',
+  import: '/packages/admin/pages/import/index',
+  users: '/packages/admin/pages/users/index',
+  user: '/packages/admin/pages/user/index',
+  invites: '/packages/admin/pages/invites/index',
+  rules: '/packages/admin/pages/rules/index',
+  audit: '/packages/admin/pages/audit/index',
+} as const;
+
+export const adminHallUrl = (id: number) => `${ADMIN_PAGES.hall}?id=${id}`;
+export const adminUserUrl = (id: number) => `${ADMIN_PAGES.user}?id=${id}`;
+
+/** The admin workspace's sections, on its home page and on 我的. */
+export const ADMIN_LINKS = [
+  { title: '礼堂管理', url: ADMIN_PAGES.halls, note: '礼堂信息、点单额度、暂停接待日期、管理员、关闭' },
+  { title: '批量导入礼堂', url: ADMIN_PAGES.import, note: '上传 Excel 或 CSV，先预览每一行，确认后再写入' },
+  { title: '账号与角色', url: ADMIN_PAGES.users, note: '查找账号、授予或撤销角色、停用账号' },
+  { title: '邀请码', url: ADMIN_PAGES.invites, note: '邀请礼堂管理员和服务方成员' },
+  { title: '平台规则', url: ADMIN_PAGES.rules, note: '答复期限、确认期限、座位数等规则和修改记录' },
+  { title: '操作记录', url: ADMIN_PAGES.audit, note: '按对象、操作人、时间查找每一次变更' },
+];
 
 export interface Workspace {
   title: string;
@@ -73,6 +105,11 @@ export const WORKSPACES: Partial<Record<UserRole, Workspace>> = {
       { title: '已暂停的项目', url: REVIEWER_PAGES.suspended, note: '暂停上架的项目，便于跟进' },
     ],
   },
+  admin: {
+    title: '管理工作台',
+    url: ADMIN_PAGES.home,
+    links: ADMIN_LINKS,
+  },
   provider: {
     title: '服务方工作台',
     url: PROVIDER_PAGES.home,
@@ -82,6 +119,7 @@ export const WORKSPACES: Partial<Record<UserRole, Workspace>> = {
       { title: '收到的点单', url: PROVIDER_PAGES.orders, note: '礼堂的点单：接单、改期、报告完成' },
       { title: '需求大厅', url: PROVIDER_PAGES.needs, note: '礼堂发布的需求，按匹配程度排列' },
       { title: '排期日历', url: PROVIDER_PAGES.calendar, note: '按月查看已确定的服务' },
+      { title: '村晚节目提名', url: PROVIDER_PAGES.nominations, note: '审核员推荐上菜单的村晚节目，确认后上架' },
     ],
   },
 };

@@ -13,6 +13,7 @@ import type {
   ProjectDetailDto,
   ProviderDto,
   RegionDto,
+  ScoreSummary,
   ReservationDto,
   ReviewQueueItemDto,
   SystemInfo,
@@ -78,6 +79,9 @@ export const cityReviewer: MeResponse = {
 
 export const providerRef = { id: 2, name: '瑞安市文化馆', kind: 'culture_centre' as const, verified: true };
 
+/** A subject nobody has rated yet: the Bayesian prior. */
+export const noRatings: ScoreSummary = { average: null, count: 0, score: 4, satisfaction: null };
+
 export const menuItem = (id: number, title: string, overrides: Partial<MenuItemDto> = {}): MenuItemDto => ({
   id,
   title,
@@ -92,6 +96,9 @@ export const menuItem = (id: number, title: string, overrides: Partial<MenuItemD
   ratingCount: 0,
   orderCount: 0,
   publishedAt: '2026-03-01T02:00:00.000Z',
+  source: 'declared',
+  providerRating: noRatings,
+  honours: [],
   ...overrides,
 });
 
@@ -133,6 +140,9 @@ export const projectDetail = (overrides: Partial<ProjectDetailDto> = {}): Projec
   editable: false,
   otherProjects: [],
   providerDescription: '承担瑞安市群众文化活动的组织和文艺骨干培训。',
+  providerRating: noRatings,
+  honours: [],
+  providerHonours: [],
   ...overrides,
 });
 
@@ -146,6 +156,9 @@ export const provider = (overrides: Partial<ProviderDto> = {}): ProviderDto => (
   verification: 'verified',
   serviceArea: ['330381'],
   memberCount: 3,
+  teamSize: 1,
+  rating: noRatings,
+  honours: [],
   ...overrides,
 });
 

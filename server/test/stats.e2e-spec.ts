@@ -3,6 +3,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { DatabaseService } from '../src/database/database.service';
+import { Hall } from '../src/modules/halls/hall.entity';
+import { Order } from '../src/modules/orders/order.entity';
+import { ServiceProject } from '../src/modules/projects/service-project.entity';
+import { Provider } from '../src/modules/providers/provider.entity';
+import { EventRating } from '../src/modules/ratings/event-rating.entity';
 import { buildWorld, Q3_NEEDS, Q3_ORDERS, type StatsWorld } from './stats-fixture';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
@@ -170,10 +175,46 @@ describe('statistics on a fixture with known answers (MySQL)', () => {
     expect(xml).toContain(`<w:t xml:space="preserve">${world.t1.name}</w:t>`);
   });
 
+  it('keeps the monthly rollups in step with what changes after they were built', async () => {
+    const db = t.app.get(DatabaseService);
+    const [o11] = world.orders.slice(10);
+    // o11 is confirmed (held 28 Sep, 90 people, 2 h × team 4), the lecture team grows to 3, the lecture project
+    // becomes a training one, o4's 5-star rating is hidden, and 统计六号礼堂 moves to the first township.
+    await db.manager.update(Order, { id: o11 }, { status: 'confirmed' });
+    await db.manager.update(Provider, { id: world.providers.q }, { teamSize: 3 });
+    await db.manager.update(ServiceProject, { id: world.projects.b }, { category: 'training' });
+    const [five] = await db.manager.query('SELECT r.id FROM event_ratings r JOIN hall_events e ON e.id = r.event_id WHERE e.order_id = ? AND r.stars = 5', [world.orders[3]]);
+    await db.manager.update(EventRating, { id: five.id }, { hidden: true });
+    const [village] = await db.manager.query('SELECT code FROM regions WHERE parent_code = ? ORDER BY code DESC LIMIT 1', [world.t1.code]);
+    await db.manager.update(Hall, { id: world.halls.h6 }, { villageCode: village.code });
+
+    const after = (await request(t.http).get(`/api/stats?regionCode=${COUNTY}&${Q3}`).set(bearer(reviewer)).expect(200)).body as RegionStatsDto;
+    expect(after).toMatchObject({
+      ordersPlaced: 10,
+      ordersByState: { confirmed: 6, declined: 1, expired: 1, accepted: 1, cancelled: 1 },
+      completionRate: 0.6667,
+      servicesDelivered: 7,
+      attendance: 630,
+      // performances 4 × 8 h; lectures 1.5 × 3 + 2 × 3 + 2 × 3
+      volunteerHours: 48.5,
+      ratingsCount: 9,
+      satisfaction: 0.6667,
+      hallsServed: 3,
+    });
+    expect(after.ordersByState.completed).toBeUndefined();
+    const category = (key: string) => after.byCategory.find((c) => c.key === key)!;
+    expect(category('lecture')).toMatchObject({ ordersPlaced: 0, servicesDelivered: 0 });
+    expect(category('training')).toMatchObject({ ordersPlaced: 3, servicesDelivered: 3, volunteerHours: 16.5, ratingsCount: 3 });
+    expect(after.byRegion.map((r) => [r.key, r.ordersPlaced, r.hallsTotal])).toEqual([
+      [world.t1.code, 8, 4],
+      [world.t2.code, 2, 1],
+    ]);
+  });
+
   it('keeps statistics to the reviewer’s region and answers wrong input in Chinese', async () => {
     const county = await t.login('reviewer', (await t.app.get(DatabaseService).manager.query("SELECT user_id FROM user_roles WHERE role = 'reviewer' AND region_code = ?", [COUNTY]))[0].user_id);
     const own = (await request(t.http).get(`/api/stats?${Q3}`).set(bearer(county)).expect(200)).body as RegionStatsDto;
-    expect(own).toMatchObject({ region: { code: COUNTY }, servicesDelivered: 6 });
+    expect(own).toMatchObject({ region: { code: COUNTY }, servicesDelivered: 7 });
     expect((await request(t.http).get(`/api/stats?regionCode=330302&${Q3}`).set(bearer(county)).expect(403)).body.code).toBe(ErrorCode.OutOfScope);
     await request(t.http).get(`/api/stats/report.docx?regionCode=330302&${Q3}`).set(bearer(county)).expect(403);
     await request(t.http).get(`/api/stats?${Q3}`).set(bearer(await t.login('hall_manager'))).expect(403);

@@ -22,6 +22,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: databaseUrl,
     DEMO_MODE: 'true',
     SEED_DEMO_DATA: 'true',
+    SEED_DEMO_HISTORY: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     H5_DIR: '/nonexistent',
     // Tests fire hundreds of writes from one address; the abuse-limit test turns the limits back on.

@@ -29,6 +29,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(path.resolve(__dirname, '../../.data')),
   DEMO_MODE: flag,
   SEED_DEMO_DATA: flag,
+  /** A year of orders, events, ratings and needs on top of the demo data (default: with the demo data, except under tests). */
+  SEED_DEMO_HISTORY: flag,
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
@@ -123,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Demo login is a demo-mode feature and is refused in production whatever else is set. */
     demoLogin: demoMode && e.NODE_ENV !== 'production',
     seedDemoData: e.SEED_DEMO_DATA ?? demoMode,
+    // Tests that count the demo data exactly start without the history; `npm start` and the browser tests have it.
+    seedDemoHistory: e.SEED_DEMO_HISTORY ?? ((e.SEED_DEMO_DATA ?? demoMode) && e.NODE_ENV !== 'test'),
     // Without a configured secret (demo only) tokens simply stop working after a restart.
     jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

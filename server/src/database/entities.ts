@@ -34,6 +34,7 @@ import { OrderRating } from '../modules/ratings/order-rating.entity';
 import { RatingScore } from '../modules/ratings/rating-score.entity';
 import { Commendation } from '../modules/rankings/commendation.entity';
 import { GalaNomination } from '../modules/nominations/gala-nomination.entity';
+import { StatsAnswerTime, StatsCategoryMonth, StatsOrderState, StatsRefresh, StatsSnapshot } from '../modules/stats/stats-rollup.entities';
 import { Notification } from '../modules/notifications/notification.entity';
 import { Region } from '../modules/regions/region.entity';
 import { UserRole } from '../modules/users/user-role.entity';
@@ -63,6 +64,11 @@ export const ENTITIES = [
   RatingScore,
   Commendation,
   GalaNomination,
+  StatsOrderState,
+  StatsCategoryMonth,
+  StatsAnswerTime,
+  StatsSnapshot,
+  StatsRefresh,
   Notification,
   User,
   UserRole,

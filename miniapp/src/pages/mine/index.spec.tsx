@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { fakeApi, ok } from '../../../test/fake-api';
+import type { MeResponse } from '@hall-menu/shared';
+import { fail, fakeApi, ok } from '../../../test/fake-api';
 import { cityReviewer, liveSystem, managerAndVillager, providerMember, tokens, villager } from '../../../test/fixtures';
+import { typeInto } from '../../../test/interact';
 import Taro from '../../../test/taro-mock';
 import { useAuthStore } from '../../stores/auth';
 import { PREFS_STORAGE_KEY, usePrefsStore } from '../../stores/prefs';
@@ -98,5 +100,50 @@ describe('我的', () => {
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the answer to the dialog arrive
     expect(useAuthStore.getState().tokens).toEqual(tokens());
+  });
+
+  it('leads an admin to the admin workspace and its sections', async () => {
+    const admin: MeResponse = { id: 9, nickname: '林海', roles: ['admin'], scopes: { ...villager.scopes, region: { code: '3303', name: '温州市' } } };
+    useAuthStore.getState().signIn({ tokens: tokens(), me: admin });
+    fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(admin) });
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('进入管理工作台'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/home/index' });
+    fireEvent.click(screen.getByText('批量导入礼堂'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/import/index' });
+  });
+
+  it('offers a reviewer the admin workspace of their region next to the review pages', async () => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me: cityReviewer });
+    fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(cityReviewer) });
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('管理工作台'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/home/index' });
+  });
+
+  it('redeems an invite code and opens the new role', async () => {
+    const asManager: MeResponse = { ...managerAndVillager, id: villager.id, nickname: villager.nickname };
+    useAuthStore.getState().signIn({ tokens: tokens(), me: villager });
+    let answer = fail(400, 'INVITE_INVALID', '这个邀请码已经用过了，请向发放人重新索取', { reason: 'used' });
+    const api = fakeApi({ 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(villager), 'POST /me/invites/redeem': () => answer });
+    const { container } = render(<MinePage />);
+
+    fireEvent.click(await screen.findByText('输入邀请码'));
+    await typeInto(container, 'input[placeholder="请输入邀请码"]', 'ab');
+    fireEvent.click(screen.getByText('确认'));
+    expect(await screen.findByText('邀请码由字母和数字组成，请核对后重新输入')).toBeTruthy();
+    expect(api.callsTo('POST /me/invites/redeem')).toHaveLength(0);
+
+    await typeInto(container, 'input[placeholder="请输入邀请码"]', 'k7px-2q9m');
+    fireEvent.click(screen.getByText('确认'));
+    expect(await screen.findByText('这个邀请码已经用过了，请向发放人重新索取')).toBeTruthy();
+    expect(api.callsTo('POST /me/invites/redeem')[0].data).toEqual({ code: 'K7PX2Q9M' });
+
+    answer = ok(asManager);
+    fireEvent.click(screen.getByText('确认'));
+    await waitFor(() => expect(useAuthStore.getState().me?.roles).toEqual(['villager', 'hall_manager']));
+    expect(useAuthStore.getState().activeRole).toBe('hall_manager');
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '加入成功', content: '您已成为礼堂管理员，可以在「我的」进入工作台。' }));
+    expect(await screen.findByText('进入我管理的礼堂')).toBeTruthy();
   });
 });

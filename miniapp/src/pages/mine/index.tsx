@@ -6,9 +6,13 @@ import { LinkList } from '../../components/LinkList';
 import { PageShell } from '../../components/PageShell';
 import { LoginPrompt } from '../../components/StateViews';
 import { useFreshMe } from '../../hooks/use-fresh-me';
-import { MY_HALLS_PAGE, RESERVATIONS_PAGE, WORKSPACES } from '../../routes';
+import { ADMIN_PAGES, MY_HALLS_PAGE, RESERVATIONS_PAGE, WORKSPACES } from '../../routes';
 import { selectIsLoggedIn, useAuthStore } from '../../stores/auth';
 import { usePrefsStore } from '../../stores/prefs';
+import { RedeemInvite } from './RedeemInvite';
+
+/** Reviewers run the admin workspace too, inside their region. */
+const REVIEWER_ADMIN_LINK = { title: '管理工作台', url: ADMIN_PAGES.home, note: '辖区内的礼堂、账号、邀请码和操作记录' };
 
 function ElderModeSwitch() {
   const elderMode = usePrefsStore((state) => state.elderMode);
@@ -39,6 +43,7 @@ function Account() {
   const setActiveRole = useAuthStore((state) => state.setActiveRole);
   if (!me) return null;
   const workspace = activeRole ? WORKSPACES[activeRole] : undefined;
+  const workspaceLinks = workspace ? [...workspace.links, ...(activeRole === 'reviewer' ? [REVIEWER_ADMIN_LINK] : [])] : [];
 
   return (
     <>
@@ -90,13 +95,17 @@ function Account() {
           <Button className='btn btn--primary btn--block' onClick={() => Taro.navigateTo({ url: workspace.url })}>
             进入{workspace.title}
           </Button>
-          {workspace.links.length > 0 && (
+          {workspaceLinks.length > 0 && (
             <View className='spaced'>
-              <LinkList links={workspace.links} />
+              <LinkList links={workspaceLinks} />
             </View>
           )}
         </View>
       )}
+
+      <View className='section'>
+        <RedeemInvite />
+      </View>
     </>
   );
 }

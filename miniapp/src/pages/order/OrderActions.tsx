@@ -16,7 +16,7 @@ import { fireOrderEvent, type OrderActionBody } from '../../api/orders';
 import { uploadPhoto } from '../../api/uploads';
 import { Field, FormError } from '../../components/Field';
 import { SlotPicker, type Slot } from '../../components/SlotPicker';
-import { beijingDateAndTime, beijingInstant } from '../../utils/format';
+import { beijingDateAndTime, beijingInstant, beijingToday } from '../../utils/format';
 import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../utils/form-errors';
 
 /** How an event is asked for: a time (accept, propose), a completion report, a reason, or a plain confirmation. */
@@ -49,12 +49,20 @@ const REASON_HINTS: Partial<Record<OrderEvent, string>> = {
   report_no_show: '例如：约定时间服务方没有到场，也联系不上',
 };
 
-/** The slot a picker starts from: the time already suggested, else the first day the hall asked for, 14:00–16:00. */
-function firstSlot(order: OrderDto): Slot {
+/**
+ * The slot a picker starts from: the time already suggested, else the first day the hall asked for, 14:00–16:00 —
+ * unless that day is today, where the default is the next full hour after one hour from now (a same-day order must
+ * not start in the past).
+ */
+export function firstSlot(order: OrderDto, now = new Date()): Slot {
   const start = order.proposedStart ?? order.scheduledStart;
   const end = order.proposedEnd ?? order.scheduledEnd;
   if (start && end) return { date: beijingDateAndTime(start).date, start: beijingDateAndTime(start).time, end: beijingDateAndTime(end).time };
-  return { date: order.windows[0]?.from ?? '', start: '14:00', end: '16:00' };
+  const date = order.windows[0]?.from ?? '';
+  if (date !== beijingToday(now)) return { date, start: '14:00', end: '16:00' };
+  const hour = Math.min(21, Number(beijingDateAndTime(now.toISOString()).time.slice(0, 2)) + 2);
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  return { date, start: hh(hour), end: hh(Math.min(23, hour + 2)) };
 }
 
 /** Buttons drawn from `allowedActions`; each opens the inputs its event needs. */

@@ -16,6 +16,7 @@ import { PhotoStrip } from '../../components/PhotoStrip';
 import { ContentChanges, ProjectFacts } from '../../components/ProjectFacts';
 import { ProjectCard } from '../../components/ProjectCard';
 import { ProjectCover } from '../../components/ProjectCover';
+import { CommendationList, formatScore, ProjectHonourTags } from '../../components/HonourTags';
 import { AsyncContent } from '../../components/StateViews';
 import { StatusTag } from '../../components/StatusTag';
 import { useAsync } from '../../hooks/use-async';
@@ -104,6 +105,7 @@ function ProjectDetail({ project, onChanged }: { project: ProjectDetailDto; onCh
           <View className='tag'>{CATEGORY_LABELS[project.category]}</View>
           {insider && <StatusTag status={project.status} />}
           {project.source !== 'declared' && <View className='tag'>{PROJECT_SOURCE_LABELS[project.source]}</View>}
+          <ProjectHonourTags source={project.source} honours={project.honours} />
         </View>
         <View className='card__meta'>
           {formatRating(project.ratingAverage, project.ratingCount)}
@@ -145,6 +147,8 @@ function ProjectDetail({ project, onChanged }: { project: ProjectDetailDto; onCh
             <View className='tag'>{PROVIDER_KIND_LABELS[project.provider.kind]}</View>
             {project.provider.verified && <View className='tag tag--ok'>已认证</View>}
           </View>
+          <View className='card__meta'>服务方评分：{formatScore(project.providerRating)}</View>
+          <CommendationList honours={project.providerHonours} />
           {project.providerDescription && <View className='card__meta'>{project.providerDescription}</View>}
         </View>
       </View>

@@ -76,7 +76,7 @@ export function loadDivisions(file?: string): Divisions {
 }
 
 /** mulberry32: small, fast and the same on every machine. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -182,13 +182,13 @@ const MEMBER_PROVIDERS = ['瑞安市文化馆', '鹿城区越剧艺术团', '温
 
 /** 平台管理员 */
 const ADMIN_NAME = '王建国';
-const SURNAMES = ['陈', '林', '黄', '张', '王', '李', '周', '叶', '吴', '郑', '金', '潘', '徐', '胡', '朱', '刘', '杨', '池', '章', '季'];
-const GIVEN_NAMES = [
+export const SURNAMES = ['陈', '林', '黄', '张', '王', '李', '周', '叶', '吴', '郑', '金', '潘', '徐', '胡', '朱', '刘', '杨', '池', '章', '季'];
+export const GIVEN_NAMES = [
   '建国', '秀英', '美华', '志强', '丽娟', '国平', '海燕', '文斌', '晓红', '德明', '雪芬', '永福', '桂兰', '晓东', '春燕',
   '伟民', '素珍', '立新', '爱娟', '振华', '玉兰', '建平', '慧敏', '正阳', '月琴', '志远', '小芳', '国强', '丽萍', '忠良',
 ];
 const VILLAGE_NICKNAMES = ['阿婆', '大伯', '阿姨', '师傅', '老师'];
-const MOBILE_PREFIXES = ['130', '131', '133', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '182', '187', '188', '189'];
+export const MOBILE_PREFIXES = ['130', '131', '133', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '182', '187', '188', '189'];
 
 export function buildDemoPlan(divisions: Divisions, seed = DEMO_SEED): DemoPlan {
   const random = mulberry32(seed);

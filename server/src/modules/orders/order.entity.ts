@@ -7,6 +7,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Index(['hallId', 'status', 'scheduledStart'])
 @Index(['status', 'answerDeadline'])
 @Index(['orderedBy', 'idempotencyKey'], { unique: true })
+// For statistics (migration 1795472000001): orders placed in a period per hall, and what changed since the last rollup.
+@Index(['hallId', 'createdAt', 'status', 'projectId'])
+@Index(['updatedAt'])
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;

@@ -3,6 +3,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 /** A villager who was checked in rates the event, once. */
 @Entity('event_ratings')
 @Index(['eventId', 'userId'], { unique: true })
+/** Ratings changed since the statistics were last rolled up. */
+@Index(['updatedAt'])
+/** Statistics count visible stars per event from the index alone. */
+@Index(['eventId', 'hidden', 'stars'])
 export class EventRating {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,5 +1,5 @@
 import { describePeriod, percent } from './stats-report';
-import { monthsBetween } from './stats.service';
+import { monthsBetween, splitPeriod } from './stats.service';
 
 describe('period wording of the report', () => {
   it('names whole months, quarters, halves and years the way a work summary does', () => {
@@ -25,5 +25,19 @@ describe('period wording of the report', () => {
   it('lists every month a period touches, across years', () => {
     expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsBetween('2026-07-01', '2026-07-01')).toEqual(['2026-07']);
+  });
+});
+
+describe('splitting a period into whole months and days', () => {
+  it('serves whole months from the rollups and the days around them from the source rows', () => {
+    expect(splitPeriod('2026-07-01', '2026-09-30')).toEqual({ months: ['2026-07', '2026-09'], days: [] });
+    expect(splitPeriod('2026-01-05', '2026-11-23')).toEqual({ months: ['2026-02', '2026-10'], days: [['2026-01-05', '2026-01-31'], ['2026-11-01', '2026-11-23']] });
+    expect(splitPeriod('2025-12-01', '2026-02-28')).toEqual({ months: ['2025-12', '2026-02'], days: [] });
+    expect(splitPeriod('2026-02-01', '2026-03-15')).toEqual({ months: ['2026-02', '2026-02'], days: [['2026-03-01', '2026-03-15']] });
+  });
+
+  it('keeps short periods to days', () => {
+    expect(splitPeriod('2026-07-05', '2026-08-20')).toEqual({ months: null, days: [['2026-07-05', '2026-08-20']] });
+    expect(splitPeriod('2026-07-01', '2026-07-01')).toEqual({ months: null, days: [['2026-07-01', '2026-07-01']] });
   });
 });

@@ -9,13 +9,16 @@ import { RoleGate } from '../../../../components/RoleGate';
 import { AsyncContent, EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { useFreshMe } from '../../../../hooks/use-fresh-me';
-import { WORKSPACES } from '../../../../routes';
+import { REVIEWER_PAGES, WORKSPACES } from '../../../../routes';
 
 const HALLS_PAGE_SIZE = 20;
 
-/** 社会评价: figures, charts and downloads for the reviewer's region. */
+/** 社会评价: figures, charts and downloads, rankings and marks, rating alerts and 村晚 nominations for the reviewer's region. */
 const STATS_LINKS = [
-  { title: '社会评价统计', url: '/packages/reviewer/pages/stats/index', note: '服务场次、参与人次、满意度、趋势图，下载表格和工作总结' },
+  { title: '社会评价统计', url: REVIEWER_PAGES.stats, note: '服务场次、参与人次、满意度、趋势图，下载表格和工作总结' },
+  { title: '年度排名与表彰', url: REVIEWER_PAGES.rankings, note: '项目、服务方、礼堂的年度排名，评品牌项目、表彰先进' },
+  { title: '评分预警', url: REVIEWER_PAGES.lowScores, note: '评分偏低、评价较多的项目，可查看并暂停上架' },
+  { title: '村晚节目提名', url: REVIEWER_PAGES.nominations, note: '把村晚优秀节目推荐上服务菜单' },
 ];
 
 function RegionOverview({ region }: { region: { code: string; name: string } }) {

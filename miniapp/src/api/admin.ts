@@ -1,0 +1,216 @@
+import Taro from '@tarojs/taro';
+import {
+  ErrorCode,
+  type AdminHallDto,
+  type AdminHallQuery,
+  type AdminUserDto,
+  type AdminUserQuery,
+  type AuditPage,
+  type AuditQuery,
+  type HallBlackoutPeriod,
+  type HallDto,
+  type HallImportDto,
+  type HallImportRowsQuery,
+  type HallInput,
+  type HallQuotaInput,
+  type ImportMode,
+  type InviteCreateInput,
+  type InviteDto,
+  type InviteQuery,
+  type Paged,
+  type ProviderDto,
+  type ProviderQuery,
+  type RoleGrantInput,
+  type RuleChangeDto,
+  type RuleDto,
+  type RuleKey,
+  type UserRole,
+} from '@hall-menu/shared';
+import { newIdempotencyKey } from '../utils/idempotency';
+import { ApiError } from './api-error';
+import { apiUrl, request, withSession } from './request';
+
+// ---------------------------------------------------------------- halls
+
+export const listAdminHalls = (query: Partial<AdminHallQuery>) => request<Paged<AdminHallDto>>('/admin/halls', { query });
+
+export const getAdminHall = (id: number) => request<AdminHallDto>(`/admin/halls/${id}`);
+
+export const createHall = (input: HallInput) => request<HallDto>('/halls', { method: 'POST', body: input });
+
+/** The server resets the quota to its default when `annualQuota` is left out, so the form always sends it. */
+export const updateHall = (id: number, input: HallInput) => request<HallDto>(`/halls/${id}`, { method: 'PUT', body: input });
+
+export const setHallQuota = (id: number, input: HallQuotaInput) => request<AdminHallDto>(`/admin/halls/${id}/quota`, { method: 'PUT', body: input });
+
+/** Replaces the whole list of periods. */
+export const setHallBlackouts = (id: number, periods: HallBlackoutPeriod[]) =>
+  request<AdminHallDto>(`/admin/halls/${id}/blackouts`, { method: 'PUT', body: { periods } });
+
+export const closeHall = (id: number, reason: string) => request<AdminHallDto>(`/admin/halls/${id}/close`, { method: 'POST', body: { reason } });
+
+export const reopenHall = (id: number) => request<AdminHallDto>(`/admin/halls/${id}/reopen`, { method: 'POST' });
+
+export const addHallManager = (id: number, userId: number) => request<AdminHallDto>(`/admin/halls/${id}/managers`, { method: 'POST', body: { userId } });
+
+export const removeHallManager = (id: number, userId: number) => request<AdminHallDto>(`/admin/halls/${id}/managers/${userId}`, { method: 'DELETE' });
+
+// ---------------------------------------------------------------- bulk import
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+/** A sheet the person picked: a browser `File` in H5, a temporary path from `chooseMessageFile` in the weapp. */
+export type PickedSheet = { kind: 'browser'; file: File } | { kind: 'weapp'; path: string; name: string };
+
+async function postSheet(sheet: PickedSheet, accessToken: string | undefined): Promise<HallImportDto> {
+  const url = apiUrl('/admin/hall-imports');
+  const authorization: Record<string, string> = accessToken ? { Authorization: `Bearer ${accessToken}` } : {};
+  let status: number;
+  let body: unknown;
+  if (sheet.kind === 'browser') {
+    const form = new FormData();
+    form.append('file', sheet.file, sheet.file.name);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: authorization, body: form });
+      status = response.status;
+      body = parseJson(await response.text());
+    } catch {
+      throw ApiError.network();
+    }
+  } else {
+    try {
+      const response = await Taro.uploadFile({ url, filePath: sheet.path, name: 'file', fileName: sheet.name, header: authorization, timeout: UPLOAD_TIMEOUT_MS });
+      status = response.statusCode;
+      body = parseJson(response.data);
+    } catch {
+      throw ApiError.network();
+    }
+  }
+  if (status >= 200 && status < 300) return body as HallImportDto;
+  throw ApiError.fromResponse(status, body);
+}
+
+/** Uploads a CSV or XLSX for a preview; nothing is written to the halls until it is confirmed. Posted once (no retry). */
+export const uploadHallImport = (sheet: PickedSheet) => withSession(true, (accessToken) => postSheet(sheet, accessToken));
+
+export const getHallImport = (id: number, query: Partial<HallImportRowsQuery> = {}) => request<HallImportDto>(`/admin/hall-imports/${id}`, { query });
+
+/** The server answers a repeated confirm with the first result, so a lost answer may be retried. */
+export const confirmHallImport = (id: number, mode: ImportMode) =>
+  request<HallImportDto>(`/admin/hall-imports/${id}/confirm`, { method: 'POST', body: { mode }, idempotencyKey: newIdempotencyKey() });
+
+export type SheetFileKind = 'template-xlsx' | 'template-csv' | 'export-xlsx' | 'export-csv';
+
+const SHEET_FILES: Record<SheetFileKind, { path: string; name: string; type: 'xlsx' | 'csv' }> = {
+  'template-xlsx': { path: '/admin/hall-imports/template.xlsx', name: '礼堂导入模板.xlsx', type: 'xlsx' },
+  'template-csv': { path: '/admin/hall-imports/template.csv', name: '礼堂导入模板.csv', type: 'csv' },
+  'export-xlsx': { path: '/admin/halls/export.xlsx', name: '礼堂名单.xlsx', type: 'xlsx' },
+  'export-csv': { path: '/admin/halls/export.csv', name: '礼堂名单.csv', type: 'csv' },
+};
+
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/** H5: fetched with the token (a plain link could not send it), then saved through an `<a download>`. */
+async function saveInBrowser(url: string, fileName: string, accessToken: string | undefined): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
+  } catch {
+    throw ApiError.network();
+  }
+  if (!response.ok) throw ApiError.fromResponse(response.status, parseJson(await response.text()));
+  const objectUrl = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = objectUrl;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The browser has started saving by now; a minute is ample before the blob is let go.
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+}
+
+/**
+ * weapp: downloaded to a temporary file, then an Excel file opens in WeChat's viewer (whose menu forwards or saves it);
+ * WeChat cannot open a CSV, so that one is offered to send to a chat (文件传输助手 reaches a computer).
+ */
+async function openInWeapp(type: 'xlsx' | 'csv', url: string, fileName: string, accessToken: string | undefined): Promise<void> {
+  let response: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    response = await Taro.downloadFile({ url, header: accessToken ? { Authorization: `Bearer ${accessToken}` } : {}, timeout: DOWNLOAD_TIMEOUT_MS });
+  } catch {
+    throw ApiError.network();
+  }
+  if (response.statusCode < 200 || response.statusCode >= 300) {
+    // An error answer is written to the temporary file like any other body.
+    const text = Taro.getFileSystemManager().readFileSync(response.tempFilePath, 'utf8');
+    throw ApiError.fromResponse(response.statusCode, parseJson(String(text)));
+  }
+  try {
+    if (type === 'csv') await Taro.shareFileMessage({ filePath: response.tempFilePath, fileName });
+    else await Taro.openDocument({ filePath: response.tempFilePath, fileType: 'xlsx', showMenu: true });
+  } catch (error) {
+    // Closing the share sheet is a choice, not a failure.
+    if (/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) return;
+    throw new ApiError(ErrorCode.Internal, type === 'csv' ? '文件已下载，但微信没能发送，请重试' : '文件已下载，但微信没能打开，请重试', 0);
+  }
+}
+
+/** The import template, or the halls of a region in the same format. */
+export function downloadSheet(kind: SheetFileKind, region?: string): Promise<void> {
+  const file = SHEET_FILES[kind];
+  const url = apiUrl(file.path, kind.startsWith('export') ? { region } : undefined);
+  return withSession(true, (accessToken) =>
+    process.env.TARO_ENV === 'h5' ? saveInBrowser(url, file.name, accessToken) : openInWeapp(file.type, url, file.name, accessToken),
+  );
+}
+
+// ---------------------------------------------------------------- accounts and roles
+
+export const listUsers = (query: Partial<Omit<AdminUserQuery, 'disabled'>> & { disabled?: 'true' | 'false' }) =>
+  request<Paged<AdminUserDto>>('/admin/users', { query });
+
+export const getUser = (id: number) => request<AdminUserDto>(`/admin/users/${id}`);
+
+export const grantRole = (id: number, input: RoleGrantInput) => request<AdminUserDto>(`/admin/users/${id}/roles`, { method: 'POST', body: input });
+
+/** `hallId` takes a single hall away from a hall manager; without it the whole role goes. */
+export const revokeRole = (id: number, role: UserRole, hallId?: number) =>
+  request<AdminUserDto>(`/admin/users/${id}/roles/${role}`, { method: 'DELETE', query: { hallId } });
+
+export const disableUser = (id: number, reason: string) => request<AdminUserDto>(`/admin/users/${id}/disable`, { method: 'POST', body: { reason } });
+
+export const enableUser = (id: number) => request<AdminUserDto>(`/admin/users/${id}/enable`, { method: 'POST' });
+
+/** Organisations to pick for a provider role or invite. */
+export const searchProviders = (query: Partial<ProviderQuery>) => request<Paged<ProviderDto>>('/providers', { query });
+
+// ---------------------------------------------------------------- invites
+
+export const createInvite = (input: InviteCreateInput) => request<InviteDto>('/admin/invites', { method: 'POST', body: input });
+
+export const listInvites = (query: Partial<InviteQuery>) => request<Paged<InviteDto>>('/admin/invites', { query });
+
+export const revokeInvite = (id: number) => request<InviteDto>(`/admin/invites/${id}/revoke`, { method: 'POST' });
+
+// ---------------------------------------------------------------- rules
+
+export const listRules = () => request<RuleDto[]>('/admin/rules');
+
+export const ruleChanges = (key: RuleKey) => request<RuleChangeDto[]>(`/admin/rules/${key}/changes`);
+
+export const updateRule = (key: RuleKey, value: unknown, reason?: string) => request<RuleDto>(`/admin/rules/${key}`, { method: 'PUT', body: { value, reason } });
+
+// ---------------------------------------------------------------- audit
+
+export const searchAudit = (query: Partial<AuditQuery>) => request<AuditPage>('/admin/audit', { query });

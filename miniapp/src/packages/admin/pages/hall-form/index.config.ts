@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '礼堂信息' });
