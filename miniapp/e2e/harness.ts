@@ -77,10 +77,20 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
 }
 
-/** Opens a route of the H5 build (hash router) and waits until its page has slid in. */
+/**
+ * Opens a route of the H5 build (hash router) and waits until its page has slid in and stays: right after a login
+ * Taro may mount the page a second time, which would drop whatever a test typed into the first one.
+ */
 export async function openPage(page: Page, baseUrl: string, route: string): Promise<void> {
   await page.goto(`${baseUrl}/#/${route}`);
   await visiblePage(page).waitFor({ timeout: 30_000 });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    // The page's first rendered element: a second mount replaces it.
+    const content = await visiblePage(page).locator('*').first().elementHandle();
+    await page.waitForTimeout(250);
+    if (await content?.evaluate((el) => el.isConnected)) return;
+  }
+  throw new Error(`${route} kept being mounted again`);
 }
 
 /** Tab pages stay in the DOM when hidden; the page on screen is the visible `.taro_page_show` not being shaded. */
