@@ -358,7 +358,11 @@ async function statsScenario(base, db) {
   const queries = createRequire(import.meta.url)(path.join(path.dirname(SERVER_MAIN), 'modules/stats/stats-queries.js'));
   const yearParams = ['3303%', new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z')];
   const statements = [
-    ...Object.entries(queries.periodSql('mysql')).map(([name, sql]) => [name, sql, name.startsWith('rollup') ? ['3303%', '2026-01', '2026-12'] : yearParams]),
+    ...Object.entries(queries.periodSql('mysql')).map(([name, sql]) => [
+      name,
+      sql,
+      name.startsWith('rollup') ? ['3303%', '2026-01', '2026-12'] : name === 'answeredMiddle' ? [...yearParams, 2, Math.floor((data.answers - 1) / 2)] : yearParams,
+    ]),
     // The days around whole months (here 1–23 November) come from the source rows.
     ...Object.entries(queries.rawSql('mysql', 6)).map(([name, sql]) => [`raw ${name}`, sql, ['3303%', new Date('2026-10-31T16:00:00Z'), new Date('2026-11-23T16:00:00Z')]]),
   ];

@@ -209,12 +209,23 @@ describe('statistics on a fixture with known answers (MySQL)', () => {
       [world.t1.code, 8, 4],
       [world.t2.code, 2, 1],
     ]);
+
+    // An order written afterwards with past times (as an import or a seed would) is taken in too.
+    const old = new Date('2026-09-01T02:00:00Z');
+    await db.manager.query(
+      `INSERT INTO orders (project_id, hall_id, provider_id, ordered_by, idempotency_key, status, windows, expected_audience, notes,
+         scheduled_start, scheduled_end, answer_deadline, head_count, quota_year, quota_returned, created_at, updated_at)
+       VALUES (?, ?, ?, 1, 'stats-backdated', 'confirmed', '[]', 50, '', ?, ?, ?, 10, 2026, 0, ?, ?)`,
+      [world.projects.a, world.halls.h3, world.providers.p, new Date('2026-09-10T06:00:00Z'), new Date('2026-09-10T08:00:00Z'), old, old, old],
+    );
+    const imported = (await request(t.http).get(`/api/stats?regionCode=${COUNTY}&${Q3}`).set(bearer(reviewer)).expect(200)).body as RegionStatsDto;
+    expect(imported).toMatchObject({ ordersPlaced: 11, servicesDelivered: 8, attendance: 640, volunteerHours: 56.5, hallsServed: 4 });
   });
 
   it('keeps statistics to the reviewer’s region and answers wrong input in Chinese', async () => {
     const county = await t.login('reviewer', (await t.app.get(DatabaseService).manager.query("SELECT user_id FROM user_roles WHERE role = 'reviewer' AND region_code = ?", [COUNTY]))[0].user_id);
     const own = (await request(t.http).get(`/api/stats?${Q3}`).set(bearer(county)).expect(200)).body as RegionStatsDto;
-    expect(own).toMatchObject({ region: { code: COUNTY }, servicesDelivered: 7 });
+    expect(own).toMatchObject({ region: { code: COUNTY }, servicesDelivered: 8 });
     expect((await request(t.http).get(`/api/stats?regionCode=330302&${Q3}`).set(bearer(county)).expect(403)).body.code).toBe(ErrorCode.OutOfScope);
     await request(t.http).get(`/api/stats/report.docx?regionCode=330302&${Q3}`).set(bearer(county)).expect(403);
     await request(t.http).get(`/api/stats?${Q3}`).set(bearer(await t.login('hall_manager'))).expect(403);

@@ -167,7 +167,7 @@ export class NominationsService {
         kind: 'nomination.new',
         title: '您的村晚节目被推荐进服务菜单',
         body: `「${input.title}」（${input.galaName}）被推荐进服务菜单，确认后即可上架供各礼堂点单`,
-        link: `packages/provider/pages/nomination/index?id=${nomination.id}`,
+        link: `packages/provider/pages/nominations/index?id=${nomination.id}`,
       });
       return nomination.id;
     });

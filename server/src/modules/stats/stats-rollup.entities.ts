@@ -107,4 +107,14 @@ export class StatsRefresh {
   /** Database time the last refresh started; null until the first (full) build. */
   @Column({ type: 'datetime', nullable: true })
   watermark: Date | null;
+
+  /**
+   * The highest order and rating ids the last refresh saw: rows inserted since count as changed whatever their
+   * `updated_at` says (a seed or import writes history with past times).
+   */
+  @Column({ name: 'orders_seen', type: 'int', nullable: true })
+  ordersSeen: number | null;
+
+  @Column({ name: 'ratings_seen', type: 'int', nullable: true })
+  ratingsSeen: number | null;
 }

@@ -14,7 +14,8 @@ type Snapshot = { kind: 'project' | 'provider' | 'hall'; id: number; value: stri
 
 /**
  * Keeps the monthly rollups of 社会评价 (stats_order_states, stats_category_months) and the answer times exact.
- * A refresh finds the townships touched since the last one — orders and ratings changed (their `updated_at`), and
+ * A refresh finds the townships touched since the last one — orders and ratings changed or added (their `updated_at`,
+ * and ids above the highest seen), and
  * projects whose category, providers whose team size or halls whose township differ from what the rollups were built
  * with — and rebuilds those townships from the source rows, in one transaction, one refresh at a time. The first
  * refresh builds everything. It runs before every statistics request and on the job timer, so a request usually
@@ -27,8 +28,9 @@ export class StatsRollupService {
   async refresh(): Promise<{ full: boolean; townships: number }> {
     return this.db.transaction(async (m) => {
       // The state row is the lock: concurrent refreshes queue here and then find nothing left to do.
-      const [state] = await m.query(`SELECT watermark FROM stats_refresh WHERE id = 1${this.db.embedded ? '' : ' FOR UPDATE'}`);
+      const [state] = await m.query(`SELECT watermark, orders_seen, ratings_seen FROM stats_refresh WHERE id = 1${this.db.embedded ? '' : ' FOR UPDATE'}`);
       const [{ now }] = await m.query(this.db.embedded ? "SELECT datetime('now') AS now" : 'SELECT CURRENT_TIMESTAMP(6) AS now');
+      const [seen] = await m.query('SELECT (SELECT MAX(id) FROM orders) orders, (SELECT MAX(id) FROM event_ratings) ratings');
       let result: { full: boolean; townships: number };
       if (state?.watermark === null || state?.watermark === undefined) {
         await this.rebuild(m, null);
@@ -40,13 +42,13 @@ export class StatsRollupService {
         const snapshots = await this.changedSnapshots(m, since);
         const townships = new Set<string>();
         const add = (rows: { t: string }[]) => rows.forEach((r) => r.t && townships.add(r.t));
-        add(await m.query('SELECT DISTINCT SUBSTR(h.village_code, 1, 9) t FROM orders o JOIN halls h ON h.id = o.hall_id WHERE o.updated_at >= ?', [since]));
-        add(
-          await m.query(
-            'SELECT DISTINCT SUBSTR(h.village_code, 1, 9) t FROM event_ratings r JOIN hall_events e ON e.id = r.event_id JOIN halls h ON h.id = e.hall_id WHERE r.updated_at >= ?',
-            [since],
-          ),
-        );
+        // Changed since the last refresh, or inserted since (by id: an import may stamp rows with past times).
+        const changedOrders = 'SELECT DISTINCT SUBSTR(h.village_code, 1, 9) t FROM orders o JOIN halls h ON h.id = o.hall_id WHERE';
+        const changedRatings = 'SELECT DISTINCT SUBSTR(h.village_code, 1, 9) t FROM event_ratings r JOIN hall_events e ON e.id = r.event_id JOIN halls h ON h.id = e.hall_id WHERE';
+        add(await m.query(`${changedOrders} o.updated_at >= ?`, [since]));
+        add(await m.query(`${changedOrders} o.id > ?`, [Number(state.orders_seen ?? 0)]));
+        add(await m.query(`${changedRatings} r.updated_at >= ?`, [since]));
+        add(await m.query(`${changedRatings} r.id > ?`, [Number(state.ratings_seen ?? 0)]));
         for (const kind of ['project', 'provider'] as const) {
           const ids = snapshots.filter((s) => s.kind === kind).map((s) => s.id);
           if (ids.length === 0) continue;
@@ -61,8 +63,9 @@ export class StatsRollupService {
         await this.saveSnapshots(m, snapshots);
         result = { full: false, townships: townships.size };
       }
-      if (state) await m.query('UPDATE stats_refresh SET watermark = ? WHERE id = 1', [now]);
-      else await m.query('INSERT INTO stats_refresh (id, watermark) VALUES (1, ?)', [now]);
+      const marks = [now, seen.orders === null ? null : Number(seen.orders), seen.ratings === null ? null : Number(seen.ratings)];
+      if (state) await m.query('UPDATE stats_refresh SET watermark = ?, orders_seen = ?, ratings_seen = ? WHERE id = 1', marks);
+      else await m.query('INSERT INTO stats_refresh (id, watermark, orders_seen, ratings_seen) VALUES (1, ?, ?, ?)', marks);
       return result;
     });
   }
