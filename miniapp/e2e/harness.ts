@@ -175,6 +175,10 @@ export async function demoLogin(page: Page, baseUrl: string, roleLabel: string):
   const name = ((await option.locator('.option__title').textContent()) ?? '').split('（')[0].trim();
   await option.click();
   await page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 15_000 });
+  // The app is still switching to the page after login; a navigation started now would be lost.
+  await page.waitForFunction(() => !document.querySelector('.taro_page[id*="pages/login"]') && !!document.querySelector('.taro_page_show.taro_page_stationed'), undefined, {
+    timeout: 15_000,
+  });
   return name;
 }
 

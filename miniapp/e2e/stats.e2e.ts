@@ -18,8 +18,8 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   let reviewer: LoginResponse;
   let villager: LoginResponse;
   /** The reviewer's region this month, before and after the test's own services. */
-  let before: RegionStatsDto;
-  let after: RegionStatsDto;
+  let monthBefore: RegionStatsDto;
+  let monthAfter: RegionStatsDto;
 
   const api = async <T>(method: string, path: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const res = await fetch(`${server.url}/api${path}`, {
@@ -95,14 +95,14 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     server = await startServer();
     browser = await launchBrowser();
     [manager, provider, reviewer, villager] = await Promise.all(['hall_manager', 'provider', 'reviewer', 'villager'].map(demo));
-    before = await monthStats();
+    monthBefore = await monthStats();
     const film = await publishedProject('film', '统计测试露天电影');
     const lecture = await publishedProject('lecture', '统计测试防诈骗讲座');
     await deliverService(film, 10, 86, 5);
     await deliverService(lecture, 80, 120, 3);
     // One more order left waiting for the provider's answer.
     await api('POST', '/orders', manager, { projectId: film.id, hallId: manager.me.scopes.halls[0].id, windows: [{ from: beijingDay(2), to: beijingDay(4) }], expectedAudience: 60 }, { 'Idempotency-Key': `stats-pending-${Date.now()}` });
-    after = await monthStats();
+    monthAfter = await monthStats();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -162,15 +162,15 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     await visiblePage(page).getByText('社会评价统计', { exact: true }).click();
     await page.waitForFunction(() => location.hash.includes('reviewer/pages/stats'), undefined, { timeout: 15_000 });
 
-    await figure(page, 'services').getByText(`${after.servicesDelivered}场`).waitFor();
+    await figure(page, 'services').getByText(`${monthAfter.servicesDelivered}场`).waitFor();
     const stats = await monthStats();
-    expect(stats).toEqual(after);
+    expect(stats).toEqual(monthAfter);
     // Exactly what the test did: two services with 86 + 120 people, three orders, two ratings of which one is 4–5 stars.
     const good = (s: RegionStatsDto) => Math.round((s.satisfaction ?? 0) * s.ratingsCount);
-    expect([stats.servicesDelivered - before.servicesDelivered, stats.attendance - before.attendance, stats.ordersPlaced - before.ordersPlaced]).toEqual([2, 206, 3]);
-    expect([stats.ratingsCount - before.ratingsCount, good(stats) - good(before)]).toEqual([2, 1]);
-    expect((stats.ordersByState.confirmed ?? 0) - (before.ordersByState.confirmed ?? 0)).toBe(2);
-    expect((stats.ordersByState.pending ?? 0) - (before.ordersByState.pending ?? 0)).toBe(1);
+    expect([stats.servicesDelivered - monthBefore.servicesDelivered, stats.attendance - monthBefore.attendance, stats.ordersPlaced - monthBefore.ordersPlaced]).toEqual([2, 206, 3]);
+    expect([stats.ratingsCount - monthBefore.ratingsCount, good(stats) - good(monthBefore)]).toEqual([2, 1]);
+    expect((stats.ordersByState.confirmed ?? 0) - (monthBefore.ordersByState.confirmed ?? 0)).toBe(2);
+    expect((stats.ordersByState.pending ?? 0) - (monthBefore.ordersByState.pending ?? 0)).toBe(1);
     expect(await figure(page, 'services').textContent()).toBe(`${stats.servicesDelivered}场`);
     expect(await figure(page, 'attendance').textContent()).toBe(`${stats.attendance}人次`);
     expect(await figure(page, 'satisfaction').textContent()).toBe(percent(stats.satisfaction!));
@@ -210,7 +210,7 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     const page = await newPage();
     await demoLogin(page, server.url, '（审核员）');
     await openPage(page, server.url, 'packages/reviewer/pages/stats/index');
-    await figure(page, 'services').getByText(`${after.servicesDelivered}场`).waitFor();
+    await figure(page, 'services').getByText(`${monthAfter.servicesDelivered}场`).waitFor();
     const region = await reviewerRegion();
     const month = thisMonth();
     const query = `regionCode=${region.code}&from=${month.from}&to=${month.to}`;
@@ -221,8 +221,8 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     const [header, period] = text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(`地区,${region.name}`);
     expect(period).toBe(`统计期间,${month.from} 至 ${month.to}`);
-    expect(text).toContain(`完成服务场次,${after.servicesDelivered}\r\n`);
-    expect(text).toContain(`参与群众人次,${after.attendance}\r\n`);
+    expect(text).toContain(`完成服务场次,${monthAfter.servicesDelivered}\r\n`);
+    expect(text).toContain(`参与群众人次,${monthAfter.attendance}\r\n`);
 
     // Excel and Word: real files when the server makes them, a sentence saying why not when it does not.
     for (const [label, path, magic] of [
@@ -246,7 +246,7 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     } else {
       const report = (await reportAnswer.json()) as StatsReportDto;
       await visiblePage(page).locator('.report-card__paragraph').first().waitFor();
-      expect(report.paragraphs[0]).toContain(`共开展服务${after.servicesDelivered}场次，参与群众${after.attendance}人次`);
+      expect(report.paragraphs[0]).toContain(`共开展服务${monthAfter.servicesDelivered}场次，参与群众${monthAfter.attendance}人次`);
       expect(await visiblePage(page).locator('.report-card__paragraph').allTextContents()).toEqual(report.paragraphs);
     }
     await expectReadable(page);
@@ -260,7 +260,7 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     await visiblePage(page).getByText('长辈模式').click();
     await page.locator('.page-shell--elder >> visible=true').first().waitFor();
     await openPage(page, server.url, 'packages/reviewer/pages/stats/index');
-    await figure(page, 'services').getByText(`${after.servicesDelivered}场`).waitFor();
+    await figure(page, 'services').getByText(`${monthAfter.servicesDelivered}场`).waitFor();
     for (const chart of ['trend', 'subregions', 'categories', 'states']) await expectDrawn(page, chart);
     const body = (await textSamples(page)).filter((s) => s.text.length >= 4);
     const sizes = body.map((s) => s.fontSize).sort((a, b) => a - b);

@@ -46,7 +46,7 @@ async function recreateDatabase() {
 }
 
 async function startServer(port) {
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl.toString(), DEMO_MODE: 'true', SEED_DEMO_DATA: 'true', JWT_SECRET: SECRET, LOG_LEVEL: 'error', JOB_INTERVAL_SECONDS: '0' };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl.toString(), DEMO_MODE: 'true', SEED_DEMO_DATA: 'true', SEED_DEMO_HISTORY: 'false', JWT_SECRET: SECRET, LOG_LEVEL: 'error', JOB_INTERVAL_SECONDS: '0' };
   const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 240; i++) {
     try {

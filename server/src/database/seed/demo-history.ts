@@ -612,10 +612,8 @@ export function buildDemoHistory(world: HistoryWorld, seed = DEMO_HISTORY_SEED):
   const walkthroughProviders = new Set(world.walkthrough.providerIds);
   const findProject = (prefs: [string, string][], eligible: (p: HistoryProject) => boolean) =>
     prefs.map(([provider, title]) => projects.find((p) => providerNames.get(p.providerId) === provider && p.title === title && eligible(p))).find(Boolean) ?? null;
-  const brand = [
-    ...BRAND_PROJECTS.map((pref) => findProject([pref], () => true)).filter((p): p is HistoryProject => p !== null),
-  ];
-  if (brand.length === 0) brand.push(...projects.filter((p) => p.category === 'performance').slice(0, 2));
+  const named = BRAND_PROJECTS.map((pref) => findProject([pref], () => true)).filter((p): p is HistoryProject => p !== null);
+  const brand = named.length > 0 ? named : projects.filter((p) => p.category === 'performance').slice(0, 2);
   const brandIds = new Set(brand.map((p) => p.id));
   const lowScore =
     findProject(LOW_SCORE_PROJECTS, (p) => !walkthroughProviders.has(p.providerId) && !brandIds.has(p.id)) ??
