@@ -149,6 +149,9 @@ describe('conversations: realtime chat, history, unread counts, system lines (My
     const third = (await say(manager, conversation.id, '第三条：村里老人很期待').expect(201)).body as MessageDto;
     expect(Number((await db.manager.query('SELECT COUNT(*) AS n FROM conversation_messages WHERE client_message_id = ?', [key]))[0].n)).toBe(1);
 
+    // Pushes go out after commit, possibly after the HTTP answer: wait until the last one has gone (the manager's
+    // socket got it), so the reconnecting socket is not racing a frame meant for the time it was away.
+    await managerSocket.waitFor(isMessage(third.id));
     providerSocket = await connect(provider);
     const caughtUp = (await history(provider, conversation.id, `?after=${lastSeen}`).expect(200)).body as MessagePageDto;
     expect(caughtUp.items.map((m) => m.id)).toEqual([first.id, second.id, third.id]);
