@@ -46,7 +46,7 @@ describe('邀请码', () => {
     fireEvent.click(screen.getByText('复制邀请码'));
     expect(clipboard).toHaveBeenCalledWith({ data: 'K7PX2Q9M' });
     // The list below shows the new invite (without its code).
-    expect(await screen.findByText('待使用')).toBeTruthy();
+    expect(await screen.findByText('待使用', { selector: '.status-tag' })).toBeTruthy();
 
     fireEvent.click(screen.getByText('我已记下'));
     expect(screen.queryByText('K7PX2Q9M')).toBeNull();
