@@ -11,10 +11,9 @@ import { AppModule } from './app.module';
 import { ErrorFilter } from './common/errors/error.filter';
 import { registerEtags } from './common/http/etag';
 import { HitStore, MemoryHitStore, RedisHitStore, platformRules, registerRateLimits } from './common/http/rate-limit';
-import { Redis } from 'ioredis';
 import { registerCors, registerSecurityHeaders } from './common/http/security';
-import { AppConfig, loadConfig } from './config/app-config';
-import type { FastifyInstance } from 'fastify';
+import { RedisConnections } from './common/redis/redis-connections';
+import { loadConfig } from './config/app-config';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -47,7 +46,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   await registerSecurityHeaders(app, config.h5Dir);
   await registerCors(app, config.corsOrigins);
   const fastify = app.getHttpAdapter().getInstance();
-  registerRateLimits(fastify, platformRules(config.rateLimits), hitStore(config, fastify));
+  registerRateLimits(fastify, platformRules(config.rateLimits), hitStore(app.get(RedisConnections)));
   registerEtags(fastify);
   // Routes set their own file limits (photos, import files); these are the ceilings for any multipart body.
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1_048_576, files: 1, fields: 20, parts: 21 } });
@@ -61,9 +60,6 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
 }
 
 /** With several instances the counts must be shared, or each instance would allow the limit again. */
-function hitStore(config: AppConfig, fastify: FastifyInstance): HitStore {
-  if (!config.redis) return new MemoryHitStore();
-  const redis = new Redis(config.redis.url, { keyPrefix: config.redis.keyPrefix, maxRetriesPerRequest: 2 });
-  fastify.addHook('onClose', async () => void (await redis.quit().catch(() => undefined)));
-  return new RedisHitStore(redis);
+function hitStore(redis: RedisConnections): HitStore {
+  return redis.configured ? new RedisHitStore(redis) : new MemoryHitStore();
 }

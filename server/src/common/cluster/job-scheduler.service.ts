@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { RedisConnections } from '../redis/redis-connections';
 
 /**
  * Runs scheduled jobs every N seconds (0 = never), logging failures instead of crashing; timers never keep the
@@ -13,13 +12,9 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 export class JobScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
   private readonly instanceId = randomUUID();
-  private readonly redis: Redis | null;
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = config.redis ? new Redis(config.redis.url, { keyPrefix: `${config.redis.keyPrefix}job-lease:`, lazyConnect: true, maxRetriesPerRequest: 1 }) : null;
-    this.redis?.on('error', (error: unknown) => this.logger.warn({ msg: 'redis connection problem', err: String(error) }));
-  }
+  constructor(private readonly redis: RedisConnections) {}
 
   /** Starts a job; returns the function that stops it. */
   every(name: string, seconds: number, work: () => Promise<unknown>): () => void {
@@ -47,16 +42,15 @@ export class JobScheduler implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     for (const timer of this.timers) clearInterval(timer);
-    await this.redis?.quit().catch(() => undefined);
   }
 
   private async takeLease(name: string, seconds: number): Promise<boolean> {
-    if (!this.redis) return true;
+    if (!this.redis.configured) return true;
     try {
       // Held for 90 % of the interval: the next tick, wherever it fires, can take it again.
-      return (await this.redis.set(name, this.instanceId, 'PX', Math.max(1000, seconds * 900), 'NX')) === 'OK';
+      return (await this.redis.command().set(this.redis.key(`job-lease:${name}`), this.instanceId, 'PX', Math.max(1000, seconds * 900), 'NX')) === 'OK';
     } catch (error) {
       // Redis down: run anyway rather than stop every job; the jobs are idempotent.
       this.logger.warn({ msg: 'job lease unavailable, running without it', job: name, err: String(error) });

@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES, ErrorCode, type ApiErrorBody } from '@hall-menu/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisConnections } from '../redis/redis-connections';
 
 /** A limit of `max` requests per `windowSeconds` for one key of one rule; max 0 turns the rule off. */
 export interface RateRule {
@@ -34,18 +34,20 @@ export class MemoryHitStore implements HitStore {
   }
 }
 
+/** Counts on the shared command connection, so that the instances of a deployment share the counts. */
 export class RedisHitStore implements HitStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisConnections) {}
 
   async hit(key: string, windowSeconds: number) {
-    const redisKey = `rate:${key}`;
-    const [[, count], [, ttl]] = (await this.redis
+    const redisKey = this.redis.key(`rate:${key}`);
+    const connection = this.redis.command();
+    const [[, count], [, ttl]] = (await connection
       .multi()
       .incr(redisKey)
       .pttl(redisKey)
       .exec()) as [[null, number], [null, number]];
     if (ttl < 0) {
-      await this.redis.pexpire(redisKey, windowSeconds * 1000);
+      await connection.pexpire(redisKey, windowSeconds * 1000);
       return { count, resetInMs: windowSeconds * 1000 };
     }
     return { count, resetInMs: ttl };
