@@ -276,18 +276,28 @@ export class OrdersService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const items = await Promise.all(
-      orders.map(async (o) => this.views.toDto(o, user, this.effectiveRoles(user, await this.relation(user, o)))),
-    );
+    const relationTo = await this.relations(user);
+    const items = await this.views.toDtos(orders, (order, hall) => this.effectiveRoles(user, relationTo(order, hall.villageCode)));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async relation(user: AuthUser, order: Order): Promise<OrderRelation> {
-    const manager = user.roles.includes('hall_manager') && (await this.scope.managedHallIds(user.id)).includes(order.hallId);
-    const member = user.roles.includes('provider') && (await this.scope.providerIdOf(user.id)) === order.providerId;
     const hall = await this.db.manager.findOneByOrFail(Hall, { id: order.hallId });
-    const overseer = await this.scope.oversees(user, [hall.villageCode]);
-    return { manager, member, overseer };
+    return (await this.relations(user))(order, hall.villageCode);
+  }
+
+  /** The viewer's scope read once, then applied to any number of orders. */
+  private async relations(user: AuthUser): Promise<(order: Order, villageCode: string) => OrderRelation> {
+    const [managedHalls, providerId, oversightRoot] = await Promise.all([
+      user.roles.includes('hall_manager') ? this.scope.managedHallIds(user.id) : Promise.resolve([]),
+      user.roles.includes('provider') ? this.scope.providerIdOf(user.id) : Promise.resolve(null),
+      this.scope.oversightRegion(user),
+    ]);
+    return (order, villageCode) => ({
+      manager: managedHalls.includes(order.hallId),
+      member: providerId !== null && providerId === order.providerId,
+      overseer: oversightRoot !== null && villageCode.startsWith(oversightRoot),
+    });
   }
 
   effectiveRoles(user: AuthUser, relation: OrderRelation): Role[] {
