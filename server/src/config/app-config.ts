@@ -26,6 +26,20 @@ const envSchema = z.object({
     .string()
     .regex(/^mysql:\/\/.+/, 'DATABASE_URL must look like mysql://user:password@host:3306/database')
     .optional(),
+  /** Read replicas of DATABASE_URL for the read-heavy, staleness-tolerant endpoints (menu, statistics, rankings). */
+  DATABASE_READ_URLS: z
+    .string()
+    .transform((text, ctx) => {
+      const urls = text.split(',').map((u) => u.trim()).filter(Boolean);
+      // Names the position, not the value: a URL carries a password.
+      urls.forEach((url, i) => {
+        if (!/^mysql:\/\/.+/.test(url) || !URL.canParse(url)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `entry ${i + 1} must look like mysql://user:password@replica-host:3306/database (comma-separated, one per replica)` });
+        }
+      });
+      return urls;
+    })
+    .optional(),
   DATA_DIR: z.string().default(path.resolve(__dirname, '../../.data')),
   DEMO_MODE: flag,
   SEED_DEMO_DATA: flag,
@@ -111,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const wechat = e.WECHAT_APPID && e.WECHAT_SECRET ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE } : null;
   // Demo mode is the embedded-database default; a real deployment (MySQL) or one with WeChat credentials never has it.
   const demoMode = wechat ? false : (e.DEMO_MODE ?? !e.DATABASE_URL);
+  if (e.DATABASE_READ_URLS?.length && !e.DATABASE_URL) {
+    // Without a primary the server would quietly run on the embedded database and never use the replicas.
+    throw new Error('Invalid configuration:\n  DATABASE_READ_URLS: replicas need DATABASE_URL (the primary they copy)');
+  }
   if (!demoMode && !e.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required outside demo mode (at least 32 random characters)');
   }
@@ -119,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
-      ? ({ kind: 'mysql', url: e.DATABASE_URL } as const)
+      ? ({ kind: 'mysql', url: e.DATABASE_URL, readUrls: e.DATABASE_READ_URLS ?? ([] as string[]) } as const)
       : ({ kind: 'embedded', file: path.join(e.DATA_DIR, 'hall-menu.sqlite') } as const),
     demoMode,
     /** Demo login is a demo-mode feature and is refused in production whatever else is set. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -8,15 +8,43 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class DatabaseService {
+  private readonly logger = new Logger(DatabaseService.name);
   private queue: Promise<unknown> = Promise.resolve();
   readonly embedded: boolean;
+  /** DATABASE_READ_URLS is set: there are replicas for `readReplica`. */
+  readonly replicated: boolean;
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.embedded = dataSource.options.type === 'sqljs';
+    this.replicated = dataSource.driver.isReplicated;
   }
 
+  /** The primary: every write and, by default, every read (a person sees what they just wrote). */
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /**
+   * Runs reads that may lag the primary by the replication delay (menu pages, statistics, rankings) on one
+   * replica connection, or on the primary when there is no replica or none can be reached. Never for a read that
+   * must see a write just made, and never inside a transaction: `work` gets a manager of its own.
+   */
+  async readReplica<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.replicated) return work(this.manager);
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      await runner.connect();
+    } catch (error) {
+      // A replica down costs the primary some load, not an error page.
+      await runner.release();
+      this.logger.warn({ msg: 'no read replica reachable; reading from the primary', err: String(error) });
+      return work(this.manager);
+    }
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
   }
 
   /**

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { MenuItemDto, Paged } from '@hall-menu/shared';
 import { ClusterEventsService } from '../../common/cluster/cluster-events.service';
+import { Clock } from '../../common/clock';
 
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 1000;
+/**
+ * How long after a change pages are read from the primary: a replica may not have the change yet, and a page read
+ * from it would be cached for the full TTL. Replication lag is normally well under a second.
+ */
+const REPLICA_CATCH_UP_MS = 10_000;
 
 const TOPIC = 'menu-changed';
 
@@ -15,9 +21,13 @@ const TOPIC = 'menu-changed';
 @Injectable()
 export class MenuCacheService {
   private version = 0;
+  private changedAt = Number.NEGATIVE_INFINITY;
   private readonly pages = new Map<string, { version: number; expires: number; page: Paged<MenuItemDto> }>();
 
-  constructor(private readonly cluster: ClusterEventsService) {
+  constructor(
+    private readonly cluster: ClusterEventsService,
+    private readonly clock: Clock,
+  ) {
     cluster.on(TOPIC, () => this.dropAll());
   }
 
@@ -27,9 +37,19 @@ export class MenuCacheService {
     return hit.page;
   }
 
-  set(key: string, page: Paged<MenuItemDto>): void {
+  /** Taken before reading a page: a change while it is read makes the page stale at once. */
+  currentVersion(): number {
+    return this.version;
+  }
+
+  set(key: string, page: Paged<MenuItemDto>, readAtVersion: number): void {
     if (this.pages.size >= MAX_ENTRIES) this.pages.clear();
-    this.pages.set(key, { version: this.version, expires: Date.now() + TTL_MS, page });
+    this.pages.set(key, { version: readAtVersion, expires: Date.now() + TTL_MS, page });
+  }
+
+  /** Read replicas may still lack the last change this instance heard of. */
+  replicasMayLag(): boolean {
+    return this.clock.now().getTime() - this.changedAt < REPLICA_CATCH_UP_MS;
   }
 
   invalidate(): void {
@@ -39,6 +59,7 @@ export class MenuCacheService {
 
   private dropAll(): void {
     this.version++;
+    this.changedAt = this.clock.now().getTime();
     this.pages.clear();
   }
 }

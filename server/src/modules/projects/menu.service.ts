@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type MenuItemDto, type MenuQuery, type Paged } from '@hall-menu/shared';
-import { In, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { containsPattern } from '../../common/database/like';
 import { addDays, beijingToday, daysBetween, inRanges, isoWeekday } from '../../common/time';
 import { rankProjects } from '../needs/scorer';
@@ -32,16 +32,21 @@ export class MenuService {
     const key = JSON.stringify([beijingToday(), query]);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const page = await this.query(query);
-    this.cache.set(key, page);
+    const version = this.cache.currentVersion();
+    // The menu is already up to 30 s stale across instances, so a replica's lag is acceptable — except just after a
+    // change, when the page about to be cached must show it.
+    const page = this.cache.replicasMayLag()
+      ? await this.query(query, this.db.manager)
+      : await this.db.readReplica((m) => this.query(query, m));
+    this.cache.set(key, page, version);
     return page;
   }
 
-  private async query(query: MenuQuery): Promise<Paged<MenuItemDto>> {
+  private async query(query: MenuQuery, m: EntityManager): Promise<Paged<MenuItemDto>> {
     if (query.sort === 'recommended' && !query.hallId) {
       throw new DomainError(ErrorCode.ValidationFailed, '按推荐排序需要先选择礼堂', { fields: [{ field: 'hallId', message: '请选择礼堂' }] });
     }
-    const qb = this.db.manager.createQueryBuilder(ServiceProject, 'p').where('p.status = :status', { status: 'published' });
+    const qb = m.createQueryBuilder(ServiceProject, 'p').where('p.status = :status', { status: 'published' });
     if (query.category) qb.andWhere('p.category = :category', { category: query.category });
     if (query.audience) qb.andWhere('p.target_audience IN (:...audiences)', { audiences: [query.audience, 'all'] });
     if (query.providerId) qb.andWhere('p.provider_id = :providerId', { providerId: query.providerId });
@@ -50,7 +55,7 @@ export class MenuService {
     }
     let hall: Hall | null = null;
     if (query.hallId) {
-      hall = await this.db.manager.findOne(Hall, { where: { id: query.hallId } });
+      hall = await m.findOne(Hall, { where: { id: query.hallId } });
       if (!hall) throw notFound('礼堂', { id: query.hallId });
       qb.andWhere('EXISTS (SELECT 1 FROM project_areas pa WHERE pa.project_id = p.id AND pa.region_code IN (:...codes))', {
         codes: ancestorCodes(hall.villageCode),
@@ -63,7 +68,7 @@ export class MenuService {
           date: query.date,
         });
     }
-    if (query.sort === 'recommended') return this.recommended(qb, query, hall!);
+    if (query.sort === 'recommended') return this.recommended(m, qb, query, hall!);
     // Every sort ends on id, so pages never overlap or skip when values tie.
     switch (query.sort) {
       case 'rating':
@@ -90,24 +95,24 @@ export class MenuService {
       qb.clone().orderBy().getCount(),
     ]);
     const ids = idRows.map((r) => Number(r.id));
-    const rows = ids.length ? await this.db.manager.find(ServiceProject, { where: { id: In(ids) } }) : [];
+    const rows = ids.length ? await m.find(ServiceProject, { where: { id: In(ids) } }) : [];
     const byId = new Map(rows.map((p) => [p.id, p]));
     const projects = ids.map((id) => byId.get(id)!);
-    return { items: await this.views.toMenuItems(projects), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.views.toMenuItems(projects, m), total, page: query.page, pageSize: query.pageSize };
   }
 
   /**
    * 为本礼堂推荐: the matching scorer ranks what covers the hall (availability over the next 30 days, ratings,
    * fairness, nearby providers); the category factor is left out because the hall has not said what it wants.
    */
-  private async recommended(qb: SelectQueryBuilder<ServiceProject>, query: MenuQuery, hall: Hall): Promise<Paged<MenuItemDto>> {
+  private async recommended(m: EntityManager, qb: SelectQueryBuilder<ServiceProject>, query: MenuQuery, hall: Hall): Promise<Paged<MenuItemDto>> {
     const candidates = await qb.clone().orderBy('p.id', 'ASC').limit(RECOMMENDATION_POOL).getMany();
     const [areas, providerScores] = await Promise.all([
-      this.views.areasOf(candidates.map((p) => p.id)),
-      readScores(this.db.manager, 'provider', candidates.map((p) => p.providerId)),
+      this.views.areasOf(candidates.map((p) => p.id), m),
+      readScores(m, 'provider', candidates.map((p) => p.providerId)),
     ]);
     const year = Number(beijingToday().slice(0, 4));
-    const [served] = await this.db.manager.query("SELECT COUNT(*) AS n FROM orders WHERE hall_id = ? AND status = 'confirmed' AND quota_year = ?", [hall.id, year]);
+    const [served] = await m.query("SELECT COUNT(*) AS n FROM orders WHERE hall_id = ? AND status = 'confirmed' AND quota_year = ?", [hall.id, year]);
     const today = beijingToday();
     const county = hall.villageCode.slice(0, 6);
     const ranked = rankProjects(
@@ -134,6 +139,6 @@ export class MenuService {
     );
     const byId = new Map(candidates.map((p) => [p.id, p]));
     const page = ranked.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((r) => byId.get(r.projectId)!);
-    return { items: await this.views.toMenuItems(page), total: ranked.length, page: query.page, pageSize: query.pageSize };
+    return { items: await this.views.toMenuItems(page, m), total: ranked.length, page: query.page, pageSize: query.pageSize };
   }
 }

@@ -9,7 +9,7 @@ import {
   type RevisionSummary,
   type Role,
 } from '@hall-menu/shared';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DatabaseService } from '../../database/database.service';
 import { Provider } from '../providers/provider.entity';
@@ -37,18 +37,19 @@ export class ProjectViewsService {
     private readonly scope: ScopeService,
   ) {}
 
-  async areasOf(projectIds: number[]): Promise<Map<number, string[]>> {
+  /** `m`: the primary unless the caller reads from a replica (the menu). */
+  async areasOf(projectIds: number[], m: EntityManager = this.db.manager): Promise<Map<number, string[]>> {
     const map = new Map<number, string[]>(projectIds.map((id) => [id, []]));
     if (projectIds.length === 0) return map;
-    const rows = await this.db.manager.find(ProjectArea, { where: { projectId: In(projectIds) }, order: { regionCode: 'ASC' } });
+    const rows = await m.find(ProjectArea, { where: { projectId: In(projectIds) }, order: { regionCode: 'ASC' } });
     for (const row of rows) map.get(row.projectId)!.push(row.regionCode);
     return map;
   }
 
-  async providerRefs(providerIds: number[]): Promise<Map<number, ProjectProviderRef & { description: string }>> {
+  async providerRefs(providerIds: number[], m: EntityManager = this.db.manager): Promise<Map<number, ProjectProviderRef & { description: string }>> {
     const unique = [...new Set(providerIds)];
     if (unique.length === 0) return new Map();
-    const providers = await this.db.manager.find(Provider, { where: { id: In(unique) } });
+    const providers = await m.find(Provider, { where: { id: In(unique) } });
     return new Map(
       providers.map((p) => [p.id, { id: p.id, name: p.name, kind: p.kind, verified: p.verification === 'verified', description: p.description }]),
     );
@@ -115,11 +116,11 @@ export class ProjectViewsService {
     );
   }
 
-  async toMenuItems(projects: ServiceProject[]): Promise<MenuItemDto[]> {
+  async toMenuItems(projects: ServiceProject[], m: EntityManager = this.db.manager): Promise<MenuItemDto[]> {
     const [providers, providerScores, honours] = await Promise.all([
-      this.providerRefs(projects.map((p) => p.providerId)),
-      readScores(this.db.manager, 'provider', projects.map((p) => p.providerId)),
-      readHonours(this.db.manager, 'project', projects.map((p) => p.id)),
+      this.providerRefs(projects.map((p) => p.providerId), m),
+      readScores(m, 'provider', projects.map((p) => p.providerId)),
+      readHonours(m, 'project', projects.map((p) => p.id)),
     ]);
     return projects.map((p) => {
       const { description: _d, ...provider } = providers.get(p.providerId)!;

@@ -12,6 +12,7 @@ import {
   type StatsFigures,
   type StatsQuery,
 } from '@hall-menu/shared';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { addDays } from '../../common/time';
@@ -120,11 +121,12 @@ export class StatsService {
     const region = await regionInScope(this.db, this.scope, user, query.region);
     if (!CHILD_LEVEL[region.code.length]) throw new DomainError(ErrorCode.ValidationFailed, '统计只能按市、县或乡镇查看，请选择上一级地区');
     await this.rollups.refresh();
-    return this.compute(region, query.from, query.to);
+    // Period figures tolerate a replica's lag; the rollup refresh above writes, so it stays on the primary.
+    return this.db.readReplica((m) => this.compute(m, region, query.from, query.to));
   }
 
-  private async compute(region: Region, from: string, to: string): Promise<RegionStatsDto> {
-    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.db.manager.query(sql, params);
+  private async compute(m: EntityManager, region: Region, from: string, to: string): Promise<RegionStatsDto> {
+    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => m.query(sql, params);
     const instant = (day: string) => this.db.timeParam(new Date(`${day}T00:00:00+08:00`));
     const dialect: StatsDialect = this.db.embedded ? 'sqlite' : 'mysql';
     const period = PERIOD_SQL[dialect];
@@ -143,7 +145,7 @@ export class StatsService {
       q<{ id: number; village_code: string; active: number | boolean }>('SELECT id, village_code, active FROM halls WHERE village_code LIKE ?', [prefix]),
       q<{ id: number }>(period.hallsServed, whole),
       q<{ n: Num }>(period.unmetNeeds, whole),
-      this.medianAnswerSeconds(whole),
+      this.medianAnswerSeconds(m, whole),
     ]);
     const childOf = new Map(halls.map((h) => [Number(h.id), h.village_code.slice(0, child.length)]));
     const active = new Set(halls.filter((h) => Number(h.active) === 1 || h.active === true).map((h) => Number(h.id)));
@@ -221,12 +223,12 @@ export class StatsService {
   }
 
   /** The median of the answer times of orders placed in the period (the two middle ones averaged when even). */
-  private async medianAnswerSeconds(whole: unknown[]): Promise<number | null> {
+  private async medianAnswerSeconds(m: EntityManager, whole: unknown[]): Promise<number | null> {
     const period = PERIOD_SQL[this.db.embedded ? 'sqlite' : 'mysql'];
-    const [{ n }] = await this.db.manager.query(period.answeredCount, whole);
+    const [{ n }] = await m.query(period.answeredCount, whole);
     const count = Number(n);
     if (count === 0) return null;
-    const middle: { seconds: Num }[] = await this.db.manager.query(period.answeredMiddle, [...whole, count % 2 === 1 ? 1 : 2, Math.floor((count - 1) / 2)]);
+    const middle: { seconds: Num }[] = await m.query(period.answeredMiddle, [...whole, count % 2 === 1 ? 1 : 2, Math.floor((count - 1) / 2)]);
     return middle.reduce((sum, r) => sum + Number(r.seconds), 0) / middle.length;
   }
 }
