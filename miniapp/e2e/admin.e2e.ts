@@ -2,9 +2,24 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AdminHallDto, AdminUserDto, DemoUserOption, HallDto, LoginResponse, Paged, RegionDto } from '@hall-menu/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { writeHallImportXlsx } from '../../server/test/hall-import-file';
-import { demoLogin, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, tapTargetHeights, textSamples, visiblePage, type RunningServer } from './harness';
+import {
+  apiClient,
+  browserPages,
+  demoLogin,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServer,
+  tapTargetHeights,
+  textSamples,
+  visiblePage,
+  type Api,
+  type BrowserPages,
+  type RunningServer,
+} from './harness';
 
 /**
  * 管理工作台 in the H5 build: an admin imports halls from an XLSX (two good rows, one with an unknown village), reads
@@ -14,26 +29,19 @@ import { demoLogin, horizontalOverflow, launchBrowser, openPage, phoneContext, s
 describe('H5 in Chromium: the admin workspace', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let api: Api;
+  let pages: BrowserPages;
   let admin: LoginResponse;
   let xlsx: string;
   const suffix = String(Date.now() % 100000);
   const names = [`导入测试甲礼堂${suffix}`, `导入测试乙礼堂${suffix}`];
   const badCode = '330381999999';
 
-  const api = async <T>(method: string, apiPath: string, login?: LoginResponse, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}/api${apiPath}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(login ? { authorization: `Bearer ${login.tokens.accessToken}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    api = apiClient(server);
+    pages = browserPages(browser);
     admin = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'admin' });
     // Two real villages of the demo city: next to a demo hall, in the same township.
     const someHall = (await api<Paged<HallDto>>('GET', '/halls?pageSize=1')).items[0];
@@ -46,22 +54,10 @@ describe('H5 in Chromium: the admin workspace', () => {
     ]);
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.stop();
   });
-
-  async function phonePage(): Promise<Page> {
-    const context = await phoneContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function pcPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    contexts.push(context);
-    return context.newPage();
-  }
 
   async function expectReadable(page: Page) {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -116,7 +112,7 @@ describe('H5 in Chromium: the admin workspace', () => {
 
   it('imports halls from an XLSX, skipping the bad row, then assigns a manager and sets the quota', async () => {
     // Phone: the preview shows each row's result and the bad row's reason; nothing is written yet.
-    const phone = await phonePage();
+    const phone = await pages.phone();
     await demoLogin(phone, server.url, '（平台管理员）');
     await uploadPreview(phone);
     expect(await rowOf(phone, 2).locator('.status-tag').textContent()).toBe('新建');
@@ -130,7 +126,7 @@ describe('H5 in Chromium: the admin workspace', () => {
     await screenshotWhole(phone, 'admin-01-import-preview-phone');
 
     // PC: the same file, a table with columns; confirmed skipping the bad row.
-    const pc = await pcPage();
+    const pc = await pages.pc();
     await demoLogin(pc, server.url, '（平台管理员）');
     await uploadPreview(pc);
     expect(await visiblePage(pc).locator('.data-table__head').isVisible()).toBe(true);
@@ -218,7 +214,7 @@ describe('H5 in Chromium: the admin workspace', () => {
     const hall = (await api<Paged<HallDto>>('GET', '/halls?pageSize=1')).items[0];
 
     // PC: the admin creates the invite; the code shows once, big.
-    const pc = await pcPage();
+    const pc = await pages.pc();
     await demoLogin(pc, server.url, '（平台管理员）');
     await open(pc, 'packages/admin/pages/invites/index');
     const invites = visiblePage(pc);
@@ -233,7 +229,7 @@ describe('H5 in Chromium: the admin workspace', () => {
     await screenshotWhole(pc, 'admin-08-invite-code-pc');
 
     // Phone: the villager enters it on 我的 and becomes the hall's manager.
-    const phone = await phonePage();
+    const phone = await pages.phone();
     await phone.goto(`${server.url}/#/pages/login/index`);
     await visiblePage(phone).locator('.option', { hasText: `${villager.nickname}（村民）` }).click();
     await phone.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 15_000 });
@@ -250,7 +246,7 @@ describe('H5 in Chromium: the admin workspace', () => {
     expect(account.roles.find((r) => r.role === 'hall_manager')?.halls.map((h) => h.id)).toEqual([hall.id]);
 
     // Phone, as the admin: the account shows the new role; the audit trail finds the redemption by person.
-    const official = await phonePage();
+    const official = await pages.phone();
     await demoLogin(official, server.url, '（平台管理员）');
     await open(official, `packages/admin/pages/user/index?id=${villager.id}`);
     await visiblePage(official).locator('.pick-row', { hasText: hall.name }).getByText('不再管理', { exact: true }).waitFor();

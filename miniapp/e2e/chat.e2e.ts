@@ -1,17 +1,21 @@
 import type { ConversationDto, LoginResponse, MessagePageDto, OrderDto, Paged, ProjectDto } from '@hall-menu/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
+  apiClient,
+  browserPages,
   demoLogin,
   field,
   horizontalOverflow,
   launchBrowser,
   openPage,
-  phoneContext,
+  runClock,
   screenshot,
   startServer,
   tapTargetHeights,
   textSamples,
   visiblePage,
+  type Api,
+  type BrowserPages,
   type RunningServer,
 } from './harness';
 
@@ -19,37 +23,24 @@ import {
 describe('H5 in Chromium: manager and provider chat about an order', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let api: Api;
+  let pages: BrowserPages;
   let manager: LoginResponse;
   let provider: LoginResponse;
-
-  const api = async <T>(method: string, path: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(login ? { authorization: `Bearer ${login.tokens.accessToken}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    api = apiClient(server);
+    pages = browserPages(browser);
     manager = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'hall_manager' });
     provider = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'provider' });
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await phoneContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
 
   /** An order between the demo manager's hall and the demo provider, accepted for an hour from now (two system lines). */
   async function acceptedOrder(): Promise<{ order: OrderDto; title: string }> {
@@ -70,11 +61,10 @@ describe('H5 in Chromium: manager and provider chat about an order', () => {
     });
     await api('POST', `/projects/${draft.id}/actions/submit`, provider, {});
     await api('POST', `/projects/${draft.id}/actions/approve`, reviewer, {});
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
-    const placed = await api<OrderDto>('POST', '/orders', manager, { projectId: draft.id, hallId: hall.id, windows: [{ from: today, to: tomorrow }], expectedAudience: 120 }, { 'Idempotency-Key': `chat-${Date.now()}` });
+    const windows = [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }];
+    const placed = await api<OrderDto>('POST', '/orders', manager, { projectId: draft.id, hallId: hall.id, windows, expectedAudience: 120 }, { 'Idempotency-Key': `chat-${Date.now()}` });
     const minute = 60_000;
-    const start = new Date(Math.ceil((Date.now() + 60 * minute) / minute) * minute);
+    const start = runClock.minutesFromNow(60);
     const order = await api<OrderDto>('POST', `/orders/${placed.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 120 * minute).toISOString() });
     return { order, title: `${draft.title} · ${hall.name}` };
   }
@@ -96,7 +86,7 @@ describe('H5 in Chromium: manager and provider chat about an order', () => {
     expect(conversation).toBeDefined();
 
     // The provider waits on 消息; the manager's order line is already unread there.
-    const providerPage = await newPage();
+    const providerPage = await pages.phone();
     // What the provider's socket receives: the proof that updates came pushed, not polled.
     const pushed: { type: string; message?: { text: string | null } }[] = [];
     providerPage.on('websocket', (socket) => {
@@ -110,7 +100,7 @@ describe('H5 in Chromium: manager and provider chat about an order', () => {
     await card.locator('.count-badge', { hasText: '1' }).waitFor();
 
     // The manager opens the order and taps 联系服务方.
-    const managerPage = await newPage();
+    const managerPage = await pages.phone();
     await demoLogin(managerPage, server.url, '（礼堂管理员）');
     await openPage(managerPage, server.url, `pages/order/index?id=${order.id}`);
     await visiblePage(managerPage).getByText('联系服务方', { exact: true }).scrollIntoViewIfNeeded();

@@ -1,6 +1,23 @@
 import type { CommendationDto, EventRatingDto, HallDto, LoginResponse, NominationDto, OrderDto, OrderRatingDto, Paged, ProjectDto, ReservationDto } from '@hall-menu/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoLogin, field, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, tapTargetHeights, textSamples, visiblePage, type RunningServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import {
+  apiClient,
+  browserPages,
+  demoLogin,
+  field,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  runClock,
+  screenshot,
+  startServer,
+  tapTargetHeights,
+  textSamples,
+  visiblePage,
+  type Api,
+  type BrowserPages,
+  type RunningServer,
+} from './harness';
 
 /**
  * 落实评价 → 社会评价 in the H5 build: the villager rates the event they attended, both sides of the order rate each
@@ -11,7 +28,8 @@ import { demoLogin, field, horizontalOverflow, launchBrowser, openPage, phoneCon
 describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let api: Api;
+  let pages: BrowserPages;
   let manager: LoginResponse;
   let provider: LoginResponse;
   let reviewer: LoginResponse;
@@ -23,22 +41,14 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   const title = `评价测试越剧专场${suffix}`;
   const galaTitle = `村晚腰鼓红火过大年${suffix}`;
 
-  const api = async <T>(method: string, path: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(login ? { authorization: `Bearer ${login.tokens.accessToken}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
   const demo = (role: string) => api<LoginResponse>('POST', '/auth/demo', undefined, { role });
   const MINUTE = 60_000;
-  const beijingDay = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    api = apiClient(server);
+    pages = browserPages(browser);
     [manager, provider, reviewer, villager] = await Promise.all(['hall_manager', 'provider', 'reviewer', 'villager'].map(demo));
     const hall = manager.me.scopes.halls[0];
     project = await api<ProjectDto>('POST', '/projects', provider, {
@@ -61,10 +71,10 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
       'POST',
       '/orders',
       manager,
-      { projectId: project.id, hallId: hall.id, windows: [{ from: beijingDay(0), to: beijingDay(1) }], expectedAudience: 80 },
+      { projectId: project.id, hallId: hall.id, windows: [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }], expectedAudience: 80 },
       { 'Idempotency-Key': `eval-${project.id}-${Date.now()}` },
     );
-    const start = new Date(Math.ceil((Date.now() + 10 * MINUTE) / MINUTE) * MINUTE);
+    const start = runClock.minutesFromNow(10);
     const accepted = await api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 60 * MINUTE).toISOString() });
     orderId = order.id;
     eventId = accepted.event!.id;
@@ -75,16 +85,10 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     await api('POST', `/orders/${orderId}/actions/confirm`, manager, {});
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await phoneContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
 
   async function expectReadable(page: Page) {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -123,7 +127,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     scope.locator('.field', { has: page.locator('.field__label', { hasText: label }) }).locator(`[data-stars="${stars}"]`).click();
 
   it('lets the villager who attended rate the event, refuses a blocked word in Chinese and keeps the text', async () => {
-    const page = await newPage();
+    const page = await pages.phone();
     await signIn(page, '（村民）');
     await openPage(page, server.url, `pages/event/index?id=${eventId}`);
     const view = visiblePage(page);
@@ -157,7 +161,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   });
 
   it('lets the villager change the rating in 长辈模式 with big, readable stars', async () => {
-    const page = await newPage();
+    const page = await pages.phone();
     await signIn(page, '（村民）');
     await openPage(page, server.url, 'pages/mine/index');
     await visiblePage(page).getByText('长辈模式').click();
@@ -187,7 +191,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   });
 
   it('lets the hall manager rate the provider and the provider rate the hall on the order page', async () => {
-    const managerPage = await newPage();
+    const managerPage = await pages.phone();
     await signIn(managerPage, '（礼堂管理员）');
     await openPage(managerPage, server.url, `pages/order/index?id=${orderId}`);
     const form = visiblePage(managerPage).locator('[data-rating-form="hall"]');
@@ -203,7 +207,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     await expectReadable(managerPage);
     await screenshotWhole(managerPage, 'evaluation-05-manager-rated-provider');
 
-    const providerPage = await newPage();
+    const providerPage = await pages.phone();
     await signIn(providerPage, '（服务方）');
     await openPage(providerPage, server.url, `pages/order/index?id=${orderId}`);
     const providerForm = visiblePage(providerPage).locator('[data-rating-form="provider"]');
@@ -225,7 +229,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   });
 
   it('lets the reviewer read both ratings and hide one with a reason', async () => {
-    const page = await newPage();
+    const page = await pages.phone();
     await signIn(page, '（审核员）');
     await openPage(page, server.url, `pages/order/index?id=${orderId}`);
     const view = visiblePage(page);
@@ -249,7 +253,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   });
 
   it('lets the reviewer mark the project a brand project from the yearly ranking, shown on the menu card', async () => {
-    const page = await newPage();
+    const page = await pages.phone();
     await signIn(page, '（审核员）');
     await openPage(page, server.url, 'packages/reviewer/pages/home/index');
     // The workspace lists the page (tapping it there raced the 我的 tab left on top by the demo login: opened by route).
@@ -266,7 +270,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     await row.getByText('评为品牌项目', { exact: true }).click();
     await row.locator('textarea').fill('越剧专场送戏下乡，群众评价很高');
     await row.getByText('确认评为品牌项目', { exact: true }).click();
-    const year = beijingDay(0).slice(0, 4);
+    const year = runClock.beijingDay().slice(0, 4);
     await row.getByText(`${year}年度品牌项目`).waitFor();
     await view.locator('.card', { hasText: '越剧专场送戏下乡，群众评价很高' }).getByText(title).waitFor();
     const marks = await api<Paged<CommendationDto>>('GET', `/rankings/commendations?year=${year}&kind=project`, reviewer);
@@ -274,7 +278,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     await expectReadable(page);
     await screenshot(page, 'evaluation-08-rankings-marked');
 
-    const menu = await newPage();
+    const menu = await pages.phone();
     await signIn(menu, '（村民）');
     await openPage(menu, server.url, 'pages/index/index');
     await field(menu, '搜索项目名称或介绍').fill(title);
@@ -289,12 +293,12 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   it('lets the reviewer nominate a 村晚 programme that the provider confirms onto the menu', async () => {
     const hall = await api<HallDto>('GET', `/halls/${manager.me.scopes.halls[0].id}`);
     const providerName = provider.me.scopes.provider!.name;
-    const page = await newPage();
+    const page = await pages.phone();
     await signIn(page, '（审核员）');
     await openPage(page, server.url, 'packages/reviewer/pages/nominations/index');
     const view = visiblePage(page);
     await view.getByText('提名村晚节目', { exact: true }).click();
-    await field(page, '例如：2026年鲍田村村晚').fill(`${beijingDay(0).slice(0, 4)}年${hall.villageName}村晚`);
+    await field(page, '例如：2026年鲍田村村晚').fill(`${runClock.beijingDay().slice(0, 4)}年${hall.villageName}村晚`);
     await field(page, '例如：腰鼓《红红火火过大年》').fill(galaTitle);
     await view.locator('.chip', { hasText: '文艺演出' }).first().click();
     await field(page, '例如：二十位大姐自编自演的腰鼓表演，节奏欢快，在村晚上最受欢迎').fill('二十位大姐自编自演的腰鼓表演，节奏欢快，鼓点整齐，在今年村晚上掌声最多。');
@@ -316,7 +320,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     expect(nomination).toMatchObject({ status: 'nominated', provider: { name: providerName } });
     await screenshot(page, 'evaluation-11-nominated');
 
-    const providerPage = await newPage();
+    const providerPage = await pages.phone();
     await signIn(providerPage, '（服务方）');
     await openPage(providerPage, server.url, 'packages/provider/pages/home/index');
     await visiblePage(providerPage).getByText('村晚节目提名', { exact: true }).click();
@@ -329,7 +333,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     await expectReadable(providerPage);
     await screenshot(providerPage, 'evaluation-12-provider-confirmed');
 
-    const menu = await newPage();
+    const menu = await pages.phone();
     await signIn(menu, '（村民）');
     await openPage(menu, server.url, 'pages/index/index');
     await field(menu, '搜索项目名称或介绍').fill(galaTitle);

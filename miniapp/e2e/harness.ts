@@ -3,10 +3,36 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { LoginResponse } from '@hall-menu/shared';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const screenshotDir = path.join(repoRoot, 'artifacts', 'screenshots');
+
+const MINUTE_MS = 60_000;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const beijingDate = (instant: number) => new Date(instant + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * What the tests walk through depends on the time of day: check-in opens 3 hours before a service, a same-day
+ * order's suggested time is in the next hours of today, the statistics page opens on 本月. So every test file runs
+ * at 10:00 Beijing time on the machine's current (Beijing) day, whatever the hour: late in the evening, or on the
+ * last day of a month, the run does not spill into tomorrow or the next month. The server (clock-shift.cjs), every
+ * browser context (Playwright's clock) and the tests (`runClock`) read the machine's time moved by this same offset,
+ * so it flows at normal speed and all three agree.
+ */
+const RUN_STARTS_AT = '10:00';
+const machineNow = Date.now();
+const clockOffsetMs = Date.parse(`${beijingDate(machineNow)}T${RUN_STARTS_AT}:00+08:00`) - machineNow;
+
+/** The clock of the run, shared with the server and the browsers: use it for every time or date a test sends. */
+export const runClock = {
+  now: (): Date => new Date(Date.now() + clockOffsetMs),
+  /** The Beijing date ('YYYY-MM-DD') `days` after the run's today. */
+  beijingDay: (days = 0): string => beijingDate(Date.now() + clockOffsetMs + days * 86_400_000),
+  /** The whole minute at or after `minutes` from now, e.g. the start of a service that check-in must already be open for. */
+  minutesFromNow: (minutes: number): Date => new Date(Math.ceil((Date.now() + clockOffsetMs + minutes * MINUTE_MS) / MINUTE_MS) * MINUTE_MS),
+};
 
 export interface RunningServer {
   url: string;
@@ -25,8 +51,9 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production server build exactly as `npm start` does: embedded database in a fresh folder,
- * demo mode, demo data, the H5 build at `/`.
+ * Starts the production server build as `npm start` does (embedded database in a fresh folder, demo mode, demo data,
+ * the H5 build at `/`), on the run's clock. The H5 build is miniapp/dist/h5, or the folder BUILD_OUT names (relative
+ * to miniapp/, as for `BUILD_OUT=dist/h5-mine npm run build:h5`).
  */
 export async function startServer(): Promise<RunningServer> {
   const main = path.join(repoRoot, 'server/dist/main.js');
@@ -36,10 +63,18 @@ export async function startServer(): Promise<RunningServer> {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` at the repo root first`);
   }
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hall-menu-browser-')), LOG_LEVEL: 'warn', H5_DIR: h5Dir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hall-menu-browser-')),
+    LOG_LEVEL: 'warn',
+    H5_DIR: h5Dir,
+    E2E_CLOCK_OFFSET_MS: String(clockOffsetMs),
+  };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
-  const child: ChildProcess = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--require', path.join(__dirname, 'clock-shift.cjs'), main], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
@@ -72,9 +107,64 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A browser context on the run's clock (installed before any page loads, so the app never sees the machine's time). */
+async function contextOnRunClock(browser: Browser, options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.install({ time: runClock.now() });
+  return context;
+}
+
 /** A phone-sized page, as most villagers will see it. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  return contextOnRunClock(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
+}
+
+/** A PC-sized page, as an administrator at a desk sees it. */
+export function pcContext(browser: Browser): Promise<BrowserContext> {
+  return contextOnRunClock(browser, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+}
+
+/** The pages a test file opens, each in a context of its own (own storage, so its own signed-in user). */
+export interface BrowserPages {
+  /** A phone-sized page; `prepare` runs on its context before the page is opened (e.g. to add an init script). */
+  phone(prepare?: (context: BrowserContext) => Promise<unknown>): Promise<Page>;
+  pc(): Promise<Page>;
+  /** Closes every context opened here: call it in afterAll, before closing the browser. */
+  closeAll(): Promise<void>;
+}
+
+export function browserPages(browser: Browser): BrowserPages {
+  const opened: BrowserContext[] = [];
+  const open = async (context: BrowserContext) => {
+    opened.push(context);
+    return context.newPage();
+  };
+  return {
+    phone: async (prepare) => {
+      const context = await phoneContext(browser);
+      await prepare?.(context);
+      return open(context);
+    },
+    pc: async () => open(await pcContext(browser)),
+    closeAll: async () => {
+      for (const context of opened.splice(0)) await context.close();
+    },
+  };
+}
+
+/** A call to the server's API, anonymous or as a signed-in user: the JSON answer, or an error with the server's answer. */
+export type Api = <T = unknown>(method: string, path: string, login?: LoginResponse, body?: unknown, headers?: Record<string, string>) => Promise<T>;
+
+export function apiClient(server: RunningServer): Api {
+  return async <T>(method: string, apiPath: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+    const res = await fetch(`${server.url}/api${apiPath}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(login ? { authorization: `Bearer ${login.tokens.accessToken}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
 }
 
 /**

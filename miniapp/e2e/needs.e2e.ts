@@ -1,31 +1,26 @@
 import type { NeedDto } from '@hall-menu/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoLogin, field, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, visiblePage, type RunningServer } from './harness';
+import type { Browser } from 'playwright-core';
+import { browserPages, demoLogin, field, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, visiblePage, type BrowserPages, type RunningServer } from './harness';
 
 /** 需求发布 → 供需对接: a manager publishes a need, a villager says 我也想看, the manager orders a suggested project. */
 describe('H5 in Chromium: needs and matching', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let pages: BrowserPages;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    pages = browserPages(browser);
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await phoneContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
-
   it('publishes a need, collects an upvote and orders a suggested project in one step', async () => {
-    const manager = await newPage();
+    const manager = await pages.phone();
     await demoLogin(manager, server.url, '（礼堂管理员）');
     await openPage(manager, server.url, 'packages/manager/pages/needs/index');
     await visiblePage(manager).getByText('发布需求', { exact: true }).last().click();
@@ -42,7 +37,7 @@ describe('H5 in Chromium: needs and matching', () => {
     await visiblePage(manager).getByText('推荐项目').first().waitFor();
     await screenshot(manager, 'needs-02-need-with-suggestions');
 
-    const villager = await newPage();
+    const villager = await pages.phone();
     await demoLogin(villager, server.url, '（村民）');
     await openPage(villager, server.url, `pages/need/index?id=${needId}`);
     await visiblePage(villager).getByText('我也想看', { exact: true }).click();

@@ -1,42 +1,45 @@
 import type { HallDto, LoginResponse, MenuItemDto, OrderDto, Paged, ProjectDto } from '@hall-menu/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoLogin, field, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, visiblePage, type RunningServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import {
+  apiClient,
+  browserPages,
+  demoLogin,
+  field,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  runClock,
+  screenshot,
+  startServer,
+  visiblePage,
+  type Api,
+  type BrowserPages,
+  type RunningServer,
+} from './harness';
 
 /** 点单预约 and 活动预约 in the H5 build: manager orders, provider accepts, villager sees, reserves and is checked in. */
 describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let api: Api;
+  let pages: BrowserPages;
   let manager: LoginResponse;
   let provider: LoginResponse;
-
-  const api = async <T>(method: string, path: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(login ? { authorization: `Bearer ${login.tokens.accessToken}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    api = apiClient(server);
+    pages = browserPages(browser);
     manager = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'hall_manager' });
     provider = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'provider' });
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await phoneContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
   const idFromUrl = (page: Page) => Number(new URL(page.url().replace('#/', '')).searchParams.get('id'));
 
   it('lets a manager order from the menu and a provider accept; the event shows on 活动 for the villager', async () => {
@@ -44,7 +47,7 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
     const menu = await api<Paged<MenuItemDto>>('GET', `/menu?hallId=${hall.id}&providerId=${provider.me.scopes.provider!.id}&pageSize=1`);
     const project = menu.items[0];
 
-    const managerPage = await newPage();
+    const managerPage = await pages.phone();
     await demoLogin(managerPage, server.url, '（礼堂管理员）');
     await openPage(managerPage, server.url, `pages/project/index?id=${project.id}`);
     await visiblePage(managerPage).getByText('点单预约', { exact: true }).click();
@@ -61,7 +64,7 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
     const orderId = idFromUrl(managerPage);
     await screenshot(managerPage, 'orders-02-order-placed');
 
-    const providerPage = await newPage();
+    const providerPage = await pages.phone();
     await demoLogin(providerPage, server.url, '（服务方）');
     await openPage(providerPage, server.url, `pages/order/index?id=${orderId}`);
     await visiblePage(providerPage).getByText('接单并确定时间', { exact: true }).click();
@@ -73,7 +76,7 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
     expect(accepted.status).toBe('accepted');
     expect(accepted.event).not.toBeNull();
 
-    const villagerPage = await newPage();
+    const villagerPage = await pages.phone();
     await demoLogin(villagerPage, server.url, '（村民）');
     await openPage(villagerPage, server.url, 'pages/events/index');
     await visiblePage(villagerPage).getByText(project.title).first().waitFor();
@@ -100,15 +103,14 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
     });
     await api('POST', `/projects/${draft.id}/actions/submit`, provider, {});
     await api('POST', `/projects/${draft.id}/actions/approve`, reviewer, {});
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
-    const order = await api<OrderDto>('POST', '/orders', manager, { projectId: draft.id, hallId: hall.id, windows: [{ from: today, to: tomorrow }], expectedAudience: 80 }, { 'Idempotency-Key': `browser-${Date.now()}` });
+    const windows = [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }];
+    const order = await api<OrderDto>('POST', '/orders', manager, { projectId: draft.id, hallId: hall.id, windows, expectedAudience: 80 }, { 'Idempotency-Key': `browser-${Date.now()}` });
     const minute = 60_000;
-    const start = new Date(Math.ceil((Date.now() + 60 * minute) / minute) * minute);
+    const start = runClock.minutesFromNow(60);
     const accepted = await api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 120 * minute).toISOString() });
     const eventId = accepted.event!.id;
 
-    const villagerPage = await newPage();
+    const villagerPage = await pages.phone();
     await demoLogin(villagerPage, server.url, '（村民）');
     await openPage(villagerPage, server.url, `pages/event/index?id=${eventId}`);
     const eventPage = visiblePage(villagerPage);
@@ -121,7 +123,7 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
     expect(await horizontalOverflow(villagerPage)).toBeLessThanOrEqual(0);
     await screenshot(villagerPage, 'events-01-reserved-with-qr');
 
-    const managerPage = await newPage();
+    const managerPage = await pages.phone();
     await demoLogin(managerPage, server.url, '（礼堂管理员）');
     await openPage(managerPage, server.url, `packages/manager/pages/check-in/index?eventId=${eventId}`);
     await field(managerPage, '例如 AB12CD34').fill(code.toLowerCase());
@@ -137,7 +139,7 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
   it('lets a villager choose their village by name and follow a hall', async () => {
     const halls = await api<Paged<HallDto>>('GET', '/halls?page=3&pageSize=1');
     const target = halls.items[0];
-    const villagerPage = await newPage();
+    const villagerPage = await pages.phone();
     await demoLogin(villagerPage, server.url, '（村民）');
     await openPage(villagerPage, server.url, 'pages/village/index');
     const page = visiblePage(villagerPage);

@@ -1,32 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoLogin, field, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, visiblePage, type RunningServer } from './harness';
+import type { Browser } from 'playwright-core';
+import { browserPages, demoLogin, field, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, visiblePage, type BrowserPages, type RunningServer } from './harness';
 
 /** 申报 → 审核 → 服务菜单: a provider declares a project, a reviewer approves it, a villager finds it on the menu. */
 describe('H5 in Chromium: declaration, review, menu', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let pages: BrowserPages;
   const title = `浏览器测试越剧专场${Date.now() % 10000}`;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    pages = browserPages(browser);
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await phoneContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
-
   it('lets a provider declare and submit a project, a reviewer approve it, and a villager find it', async () => {
     // Provider: the declaration form.
-    const provider = await newPage();
+    const provider = await pages.phone();
     await demoLogin(provider, server.url, '（服务方）');
     await openPage(provider, server.url, 'packages/provider/pages/project-form/index');
     const form = visiblePage(provider);
@@ -47,7 +42,7 @@ describe('H5 in Chromium: declaration, review, menu', () => {
     await screenshot(provider, 'projects-02-submitted');
 
     // Reviewer: the queue, the detail, approve.
-    const reviewer = await newPage();
+    const reviewer = await pages.phone();
     await demoLogin(reviewer, server.url, '（审核员）');
     await openPage(reviewer, server.url, 'packages/reviewer/pages/queue/index');
     // Oldest first: the demo data's earlier submissions come before ours.
@@ -67,7 +62,7 @@ describe('H5 in Chromium: declaration, review, menu', () => {
     await screenshot(reviewer, 'projects-04-approved');
 
     // Villager: the menu, by search and by category.
-    const villager = await newPage();
+    const villager = await pages.phone();
     await demoLogin(villager, server.url, '（村民）');
     await openPage(villager, server.url, 'pages/index/index');
     const home = visiblePage(villager);

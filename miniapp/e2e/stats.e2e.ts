@@ -1,7 +1,23 @@
 import { readFileSync } from 'node:fs';
 import type { LoginResponse, OrderDto, ProjectDto, RegionStatsDto, ReservationDto, StatsReportDto } from '@hall-menu/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoLogin, horizontalOverflow, launchBrowser, openPage, phoneContext, screenshot, startServer, tapTargetHeights, textSamples, visiblePage, type RunningServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import {
+  apiClient,
+  browserPages,
+  demoLogin,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  runClock,
+  screenshot,
+  startServer,
+  tapTargetHeights,
+  textSamples,
+  visiblePage,
+  type Api,
+  type BrowserPages,
+  type RunningServer,
+} from './harness';
 
 /**
  * 社会评价统计 in the H5 build: the reviewer opens the page from the workspace and reads the figures, the F2 charts
@@ -12,7 +28,8 @@ import { demoLogin, horizontalOverflow, launchBrowser, openPage, phoneContext, s
 describe('H5 in Chromium: the reviewer statistics page', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let api: Api;
+  let pages: BrowserPages;
   let manager: LoginResponse;
   let provider: LoginResponse;
   let reviewer: LoginResponse;
@@ -21,24 +38,14 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   let monthBefore: RegionStatsDto;
   let monthAfter: RegionStatsDto;
 
-  const api = async <T>(method: string, path: string, login?: LoginResponse, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(login ? { authorization: `Bearer ${login.tokens.accessToken}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
   const demo = (role: string) => api<LoginResponse>('POST', '/auth/demo', undefined, { role });
 
   const MINUTE = 60_000;
-  const beijingDay = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-  /** The page opens on 本月: the whole calendar month, Beijing time. */
+  /** The page opens on 本月: the whole calendar month, Beijing time (the run's clock keeps the whole run in one day). */
   const thisMonth = () => {
-    const [year, month] = beijingDay(0).split('-').map(Number);
+    const [year, month] = runClock.beijingDay().split('-').map(Number);
     const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    const prefix = beijingDay(0).slice(0, 7);
+    const prefix = runClock.beijingDay().slice(0, 7);
     return { from: `${prefix}-01`, to: `${prefix}-${String(lastDay).padStart(2, '0')}` };
   };
   const reviewerRegion = async () => (await api<{ scopes: { region: { code: string; name: string } } }>('GET', '/me', reviewer)).scopes.region;
@@ -77,10 +84,10 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
       'POST',
       '/orders',
       manager,
-      { projectId: project.id, hallId: hall.id, windows: [{ from: beijingDay(0), to: beijingDay(1) }], expectedAudience: 80 },
+      { projectId: project.id, hallId: hall.id, windows: [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }], expectedAudience: 80 },
       { 'Idempotency-Key': `stats-${project.id}-${Date.now()}` },
     );
-    const start = new Date(Math.ceil((Date.now() + startsInMinutes * MINUTE) / MINUTE) * MINUTE);
+    const start = runClock.minutesFromNow(startsInMinutes);
     const accepted = await api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 60 * MINUTE).toISOString() });
     const eventId = accepted.event!.id;
     const reservation = await api<ReservationDto>('POST', `/events/${eventId}/reservations`, villager, { seats: 1 });
@@ -94,6 +101,8 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    api = apiClient(server);
+    pages = browserPages(browser);
     [manager, provider, reviewer, villager] = await Promise.all(['hall_manager', 'provider', 'reviewer', 'villager'].map(demo));
     monthBefore = await monthStats();
     const film = await publishedProject('film', '统计测试露天电影');
@@ -101,20 +110,14 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     await deliverService(film, 10, 86, 5);
     await deliverService(lecture, 80, 120, 3);
     // One more order left waiting for the provider's answer.
-    await api('POST', '/orders', manager, { projectId: film.id, hallId: manager.me.scopes.halls[0].id, windows: [{ from: beijingDay(2), to: beijingDay(4) }], expectedAudience: 60 }, { 'Idempotency-Key': `stats-pending-${Date.now()}` });
+    await api('POST', '/orders', manager, { projectId: film.id, hallId: manager.me.scopes.halls[0].id, windows: [{ from: runClock.beijingDay(2), to: runClock.beijingDay(4) }], expectedAudience: 60 }, { 'Idempotency-Key': `stats-pending-${Date.now()}` });
     monthAfter = await monthStats();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.closeAll();
     await browser?.close();
     await server?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await phoneContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
 
   /** Pixels F2 has painted on the canvas of a chart card (0 while blank). */
   const inkedPixels = (page: Page, chart: string) =>
@@ -154,7 +157,7 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   const figure = (page: Page, key: string) => visiblePage(page).locator(`[data-figure="${key}"] .figure__value`);
 
   it('opens from the workspace and shows the figures and charts of the region this month', async () => {
-    const page = await newPage();
+    const page = await pages.phone();
     await demoLogin(page, server.url, '（审核员）');
     await openPage(page, server.url, 'packages/reviewer/pages/home/index');
     // The workspace re-renders once its halls arrive: tap after that, not during it.
@@ -207,7 +210,7 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   });
 
   it('downloads the CSV with the token and shows the report text', async () => {
-    const page = await newPage();
+    const page = await pages.phone();
     await demoLogin(page, server.url, '（审核员）');
     await openPage(page, server.url, 'packages/reviewer/pages/stats/index');
     await figure(page, 'services').getByText(`${monthAfter.servicesDelivered}场`).waitFor();
@@ -254,7 +257,7 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   });
 
   it('stays readable in 长辈模式 and shows an explicit empty state for a place without services', async () => {
-    const page = await newPage();
+    const page = await pages.phone();
     await demoLogin(page, server.url, '（审核员）');
     await openPage(page, server.url, 'pages/mine/index');
     await visiblePage(page).getByText('长辈模式').click();

@@ -16,7 +16,7 @@ import { fireOrderEvent, type OrderActionBody } from '../../api/orders';
 import { uploadPhoto } from '../../api/uploads';
 import { Field, FormError } from '../../components/Field';
 import { SlotPicker, type Slot } from '../../components/SlotPicker';
-import { beijingDateAndTime, beijingInstant, beijingToday } from '../../utils/format';
+import { addDays, beijingDateAndTime, beijingInstant, beijingToday } from '../../utils/format';
 import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../utils/form-errors';
 
 /** How an event is asked for: a time (accept, propose), a completion report, a reason, or a plain confirmation. */
@@ -59,10 +59,13 @@ export function firstSlot(order: OrderDto, now = new Date()): Slot {
   const end = order.proposedEnd ?? order.scheduledEnd;
   if (start && end) return { date: beijingDateAndTime(start).date, start: beijingDateAndTime(start).time, end: beijingDateAndTime(end).time };
   const date = order.windows[0]?.from ?? '';
-  if (date !== beijingToday(now)) return { date, start: '14:00', end: '16:00' };
-  const hour = Math.min(21, Number(beijingDateAndTime(now.toISOString()).time.slice(0, 2)) + 2);
+  const today = beijingToday(now);
+  if (date !== today) return { date, start: '14:00', end: '16:00' };
+  const hour = Number(beijingDateAndTime(now.toISOString()).time.slice(0, 2)) + 2;
+  // Too late for a two-hour service today: the next afternoon (inside the wished days or, if not, to propose).
+  if (hour > 21) return { date: addDays(today, 1), start: '14:00', end: '16:00' };
   const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
-  return { date, start: hh(hour), end: hh(Math.min(23, hour + 2)) };
+  return { date, start: hh(hour), end: hh(hour + 2) };
 }
 
 /** Buttons drawn from `allowedActions`; each opens the inputs its event needs. */
