@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 export function registerEtags(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string' || !request.url.startsWith('/api/')) return payload;
-    const tag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+    // A route that serves prepared bytes (the menu cache) brings their tag along; others are hashed here.
+    const tag = (reply.getHeader('ETag') as string | undefined) ?? etagOf(payload);
     void reply.header('ETag', tag);
     if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'private, no-cache');
     const asked = request.headers['if-none-match'];
@@ -19,4 +20,9 @@ export function registerEtags(fastify: FastifyInstance): void {
     }
     return payload;
   });
+}
+
+/** A weak validator of the bytes sent: equal bytes, equal tag, on every instance. */
+export function etagOf(payload: string): string {
+  return `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
 }

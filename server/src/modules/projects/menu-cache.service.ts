@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MenuItemDto, Paged } from '@hall-menu/shared';
+import { etagOf } from '../../common/http/etag';
 import { ClusterEventsService } from '../../common/cluster/cluster-events.service';
 import { Clock } from '../../common/clock';
 
@@ -13,6 +13,18 @@ const REPLICA_CATCH_UP_MS = 10_000;
 
 const TOPIC = 'menu-changed';
 
+/** A menu page as sent: its JSON text and the ETag of that text (the same tag the ETag hook would compute). */
+export interface SerializedPage {
+  json: string;
+  etag: string;
+}
+
+export function serialize(page: unknown): SerializedPage {
+  const json = JSON.stringify(page);
+  return { json, etag: etagOf(json) };
+}
+
+
 /**
  * Menu pages kept in memory. Anything that changes what the menu shows (publish, suspend, withdraw, an approved edit,
  * a rating) bumps the version and so drops every page, here and — through Redis, when configured — on every other
@@ -22,7 +34,7 @@ const TOPIC = 'menu-changed';
 export class MenuCacheService {
   private version = 0;
   private changedAt = Number.NEGATIVE_INFINITY;
-  private readonly pages = new Map<string, { version: number; expires: number; page: Paged<MenuItemDto> }>();
+  private readonly pages = new Map<string, { version: number; expires: number; page: SerializedPage }>();
 
   constructor(
     private readonly cluster: ClusterEventsService,
@@ -31,7 +43,7 @@ export class MenuCacheService {
     cluster.on(TOPIC, () => this.dropAll());
   }
 
-  get(key: string): Paged<MenuItemDto> | undefined {
+  get(key: string): SerializedPage | undefined {
     const hit = this.pages.get(key);
     if (!hit || hit.version !== this.version || hit.expires < Date.now()) return undefined;
     return hit.page;
@@ -42,9 +54,12 @@ export class MenuCacheService {
     return this.version;
   }
 
-  set(key: string, page: Paged<MenuItemDto>, readAtVersion: number): void {
+  /** Keeps the page as the bytes it is sent as: a hit then costs no serialising and no hashing. */
+  set(key: string, page: unknown, readAtVersion: number): SerializedPage {
     if (this.pages.size >= MAX_ENTRIES) this.pages.clear();
-    this.pages.set(key, { version: readAtVersion, expires: Date.now() + TTL_MS, page });
+    const serialized = serialize(page);
+    this.pages.set(key, { version: readAtVersion, expires: Date.now() + TTL_MS, page: serialized });
+    return serialized;
   }
 
   /** Read replicas may still lack the last change this instance heard of. */

@@ -10,7 +10,7 @@ import { DatabaseService } from '../../database/database.service';
 import { Hall } from '../halls/hall.entity';
 import { RulesService } from '../rules/rules.service';
 import { ancestorCodes, maskToWeekdays } from './project-content';
-import { MenuCacheService } from './menu-cache.service';
+import { MenuCacheService, type SerializedPage } from './menu-cache.service';
 import { ProjectViewsService } from './project-views.service';
 import { ServiceProject } from './service-project.entity';
 
@@ -27,7 +27,8 @@ export class MenuService {
     private readonly cache: MenuCacheService,
   ) {}
 
-  async list(query: MenuQuery): Promise<Paged<MenuItemDto>> {
+  /** A menu page, serialised once and then served from the cache until the menu changes or 30 s pass. */
+  async list(query: MenuQuery): Promise<SerializedPage> {
     // A date filter depends on today, so the key carries today's date too.
     const key = JSON.stringify([beijingToday(), query]);
     const cached = this.cache.get(key);
@@ -38,8 +39,7 @@ export class MenuService {
     const page = this.cache.replicasMayLag()
       ? await this.query(query, this.db.manager)
       : await this.db.readReplica((m) => this.query(query, m));
-    this.cache.set(key, page, version);
-    return page;
+    return this.cache.set(key, page, version);
   }
 
   private async query(query: MenuQuery, m: EntityManager): Promise<Paged<MenuItemDto>> {
