@@ -113,7 +113,7 @@ const CITY_AREA: [number, number, number, number] = [28.0, 120.65, 0.1, 0.1];
 const BOUNDS = { minLat: 27.0, maxLat: 28.6, minLng: 119.6, maxLng: 121.2 };
 
 /** A village's point: its township's point inside the county, plus a little spread inside the township. */
-function locate(villageCode: string): { latitude: number; longitude: number } {
+export function locate(villageCode: string): { latitude: number; longitude: number } {
   const [lat, lng, rLat, rLng] = COUNTY_AREAS[villageCode.slice(0, 6)] ?? CITY_AREA;
   const town = mulberry32(hash(villageCode.slice(0, 9)));
   const village = mulberry32(hash(villageCode));
