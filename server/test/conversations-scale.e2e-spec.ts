@@ -1,4 +1,4 @@
-import type { ConversationDto, LoginResponse, MessageDto, OrderDto, RealtimeFrame } from '@hall-menu/shared';
+import type { ConversationDto, InboxDto, LoginResponse, MessageDto, NotificationFrame, OrderDto, ProjectDto, RealtimeFrame } from '@hall-menu/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { addDays, beijingToday } from '../src/common/time';
@@ -17,6 +17,7 @@ describe('conversations across two server instances (MySQL + Redis)', () => {
   let b: TestApp;
   let manager: LoginResponse;
   let provider: LoginResponse;
+  let project: ProjectDto;
   let order: OrderDto;
   let conversation: ConversationDto;
   const sockets: SocketClient[] = [];
@@ -29,7 +30,7 @@ describe('conversations across two server instances (MySQL + Redis)', () => {
     provider = await a.login('provider');
     const hallId = manager.me.scopes.halls[0].id;
     await a.app.get(DatabaseService).manager.query('UPDATE halls SET annual_quota = 100 WHERE id = ?', [hallId]);
-    const project = await publishedProjectFor(a, provider, await a.login('reviewer'), manager, '双实例对话测试越剧');
+    project = await publishedProjectFor(a, provider, await a.login('reviewer'), manager, '双实例对话测试越剧');
     const day = addDays(beijingToday(), 3);
     order = (
       await request(a.http)
@@ -77,5 +78,39 @@ describe('conversations across two server instances (MySQL + Redis)', () => {
     expect(messageFrames(managerSocket, (line as Extract<RealtimeFrame, { type: 'message' }>).message.id)).toHaveLength(1);
     // The unread count pushed to the provider was computed on A and delivered on B.
     expect(providerSocket.lastUnread(conversation.id)).toMatchObject({ type: 'unread', conversationId: conversation.id });
+  });
+
+  it('pushes a notification stored on one instance to the recipient’s socket on the other, once, with the unread count', async () => {
+    const managerSocket = await SocketClient.connect(socketBase(a.http), manager.tokens.accessToken);
+    const providerSocket = await SocketClient.connect(socketBase(b.http), provider.tokens.accessToken);
+    sockets.push(managerSocket, providerSocket);
+    const inbox = async (login: LoginResponse) => (await request(a.http).get('/api/notifications').set(bearer(login)).expect(200)).body as InboxDto;
+    const notifications = (socket: SocketClient) => socket.frames.filter((f): f is NotificationFrame => f.type === 'notification');
+
+    // Placed on A: the provider, connected to B, hears of it.
+    const day = addDays(beijingToday(), 5);
+    const placed = (
+      await request(a.http)
+        .post('/api/orders')
+        .set(bearer(manager))
+        .set('Idempotency-Key', randomUUID())
+        .send({ projectId: project.id, hallId: manager.me.scopes.halls[0].id, windows: [{ from: day, to: day }], expectedAudience: 80 })
+        .expect(201)
+    ).body as OrderDto;
+    const toProvider = await providerSocket.waitFor((f) => f.type === 'notification' && f.title === '新的点单');
+    expect(toProvider).toEqual({ type: 'notification', unread: (await inbox(provider)).unread, added: 1, title: '新的点单' });
+
+    // Accepted on B: the manager, connected to A, hears of it.
+    await request(b.http)
+      .post(`/api/orders/${placed.id}/actions/accept`)
+      .set(bearer(provider))
+      .send({ start: `${day}T14:00:00+08:00`, end: `${day}T16:00:00+08:00` })
+      .expect(200);
+    const toManager = await managerSocket.waitFor((f) => f.type === 'notification' && f.title === '点单已确定时间');
+    expect(toManager).toEqual({ type: 'notification', unread: (await inbox(manager)).unread, added: 1, title: '点单已确定时间' });
+
+    await settle();
+    expect(notifications(providerSocket)).toHaveLength(1);
+    expect(notifications(managerSocket)).toHaveLength(1);
   });
 });

@@ -74,13 +74,24 @@ export interface MarkReadResultDto {
 
 /**
  * Frames the server pushes over the socket (`/ws?token=<access token>`). `ready` confirms the token;
- * `message` carries a stored message; `unread` follows a message or a read elsewhere; `pong` answers `{type:'ping'}`.
+ * `message` carries a stored message; `unread` follows a message or a read elsewhere; `notification` follows new
+ * inbox notifications (one frame per recipient for all those one change stored); `pong` answers `{type:'ping'}`.
  */
 export type RealtimeFrame =
   | { type: 'ready'; userId: number; unread: UnreadCountsDto }
   | { type: 'message'; conversationId: number; message: MessageDto }
   | { type: 'unread'; conversationId: number; unread: number; total: number }
+  | NotificationFrame
   | { type: 'pong' };
+
+/** New inbox notifications for the recipient: the unread count after them, how many came, the newest one's title. */
+export interface NotificationFrame {
+  type: 'notification';
+  /** Unread inbox notifications, these included. */
+  unread: number;
+  added: number;
+  title: string;
+}
 
 /**
  * Close codes of the socket. 4401: the reason is the error code; on TOKEN_EXPIRED refresh the token and reconnect,

@@ -21,6 +21,11 @@ export interface PagedList<T> {
   hasMore: boolean;
   /** Starts again from page 1 (重试, or coming back to the page). */
   reload: () => void;
+  /**
+   * Page 1 again without the loading state (something new arrived while the list is open): new items go on top and
+   * the pages already shown stay. A failure leaves the list as it was.
+   */
+  refresh: () => void;
   /** Appends the next page (the 加载更多 button). */
   loadMore: () => void;
 }
@@ -52,6 +57,22 @@ export function usePagedList<T>(
 
   useEffect(reload, [reload]);
 
+  const refresh = useCallback(() => {
+    // Not a run of its own: a 加载更多 in flight still lands, and a reload meanwhile wins.
+    const id = latestRun.current;
+    fetchPage(1).then(
+      (first) =>
+        id === latestRun.current &&
+        setState((current) => {
+          if (current.status !== 'success') return { status: 'success', items: first.items, total: first.total, page: 1, loadingMore: false, moreError: null };
+          const fresh = new Set(first.items.map(keyOf));
+          return { ...current, items: [...first.items, ...current.items.filter((item) => !fresh.has(keyOf(item)))], total: first.total };
+        }),
+      () => undefined,
+    );
+    // keyOf is a pure accessor; it does not need to be a dependency.
+  }, [fetchPage]);
+
   const loadMore = useCallback(() => {
     if (state.status !== 'success' || state.loadingMore) return;
     const id = latestRun.current;
@@ -79,5 +100,5 @@ export function usePagedList<T>(
   }, [state, fetchPage]);
 
   const hasMore = state.status === 'success' && state.items.length < state.total;
-  return { state, hasMore, reload, loadMore };
+  return { state, hasMore, reload, refresh, loadMore };
 }

@@ -86,6 +86,20 @@ describe('bindRealtimeToSession', () => {
     expect(platform.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '7' });
   });
 
+  it('shows pushed inbox notifications as the 通知 count and on the 消息 tab badge, nothing more', async () => {
+    fakeApi({ 'GET /conversations/unread': () => ok({ conversations: 0, notifications: 0, total: 0 }) });
+    useAuthStore.getState().signIn({ tokens: tokens(), me: managerAndVillager });
+    unbind = bindRealtimeToSession(client);
+    await elapse();
+    ready(2, 1);
+
+    sockets[0].push({ type: 'notification', unread: 3, added: 2, title: '点单已确定时间' });
+    expect(useUnreadStore.getState()).toMatchObject({ conversations: 2, notifications: 3 });
+    expect(platform.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '5' });
+    expect(Taro.showModal).not.toHaveBeenCalled();
+    expect(Taro.showToast).not.toHaveBeenCalled();
+  });
+
   it('polls the counts every 30 s while the socket is down, and stops once it is back', async () => {
     useAuthStore.getState().signIn({ tokens: tokens(), me: managerAndVillager });
     let notifications = 0;

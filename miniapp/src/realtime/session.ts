@@ -12,11 +12,14 @@ function feedUnreadStore(frame: RealtimeFrame): void {
   const store = useUnreadStore.getState();
   if (frame.type === 'ready') store.setCounts(frame.unread);
   if (frame.type === 'unread') store.setConversation(frame.conversationId, frame.unread, frame.total);
+  // A badge only: new notifications must not interrupt whatever the person is doing.
+  if (frame.type === 'notification') store.setNotifications(frame.unread);
 }
 
 /**
  * Ties the socket to the session: connected while someone is signed in, closed at sign-out. The socket feeds the
- * unread counts (and so the 消息 tab badge); while it is down the counts are polled so nothing is missed.
+ * unread counts of chats and of the inbox (and so the 消息 tab badge); while it is down the counts are polled so
+ * nothing is missed.
  * Returns what undoes it all.
  */
 export function bindRealtimeToSession(client: RealtimeClient): () => void {
@@ -59,7 +62,7 @@ export function bindRealtimeToSession(client: RealtimeClient): () => void {
     }),
   ];
   // Back from the background or a dead network: try at once rather than after the backoff. The counts are fetched
-  // too: the socket pushes chat counts only, so inbox notifications that came meanwhile show up here.
+  // too: a socket that still looks open after a while in the background may have missed frames meanwhile.
   const comeBack = () => {
     if (!useAuthStore.getState().tokens) return;
     client.reconnectNow();

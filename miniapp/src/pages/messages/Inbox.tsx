@@ -7,10 +7,17 @@ import { getInbox, markAllNotificationsRead, markNotificationRead } from '../../
 import { PagedContent } from '../../components/PagedContent';
 import { EmptyState } from '../../components/StateViews';
 import { usePagedList } from '../../hooks/use-paged';
+import { useRealtimeFrames } from '../../realtime/hooks';
 import { useUnreadStore } from '../../stores/unread';
 import { formatDateTime } from '../../utils/format';
 
-/** 通知: the in-app inbox (order answers, reminders, review decisions, waitlist seats), newest first. */
+/** Notifications come in bursts (each side of a change, a reminder run); one refetch covers the burst. */
+const REFRESH_DELAY_MS = 400;
+
+/**
+ * 通知: the in-app inbox (order answers, reminders, review decisions, waitlist seats), newest first. A notification
+ * pushed while it is open appears on top without a loading flash; the count comes from the unread store.
+ */
 export function Inbox({ visitKey }: { visitKey: number }) {
   const unread = useUnreadStore((state) => state.notifications);
   const [readIds, setReadIds] = useState<number[]>([]);
@@ -24,11 +31,22 @@ export function Inbox({ visitKey }: { visitKey: number }) {
     (n: NotificationDto) => n.id,
     [],
   );
-  const { reload } = list;
+  const { reload, refresh } = list;
   const mountedWith = useRef(visitKey);
   useEffect(() => {
     if (visitKey !== mountedWith.current) reload();
   }, [visitKey, reload]);
+
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (refreshTimer.current !== null) clearTimeout(refreshTimer.current);
+  }, []);
+  useRealtimeFrames((frame) => {
+    // After a reconnect the list may have missed notifications too.
+    if (frame.type !== 'notification' && frame.type !== 'ready') return;
+    if (refreshTimer.current !== null) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(refresh, REFRESH_DELAY_MS);
+  });
 
   async function open(item: NotificationDto) {
     setFailure(null);

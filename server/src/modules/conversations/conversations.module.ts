@@ -16,6 +16,6 @@ import { RealtimeGateway } from './realtime.gateway';
     AuthGuard,
     RealtimeBus,
   ],
-  exports: [ConversationsService],
+  exports: [ConversationsService, RealtimeBus],
 })
 export class ConversationsModule {}

@@ -4,6 +4,8 @@ import { EntityManager, IsNull } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { notFound } from '../../common/errors/domain-error';
 import { DatabaseService } from '../../database/database.service';
+import { afterCommit } from '../conversations/after-commit';
+import { NotificationPusher } from './notification-pusher';
 import { Notification } from './notification.entity';
 
 export interface NotificationInput {
@@ -13,15 +15,22 @@ export interface NotificationInput {
   link?: string | null;
 }
 
-/** The in-app inbox. Notifications are written in the transaction of the change they report, so they never lie. */
+/**
+ * The in-app inbox. Notifications are written in the transaction of the change they report, so they never lie, and
+ * pushed to the recipients' open apps once that transaction commits.
+ */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly db: DatabaseService) {}
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly pusher: NotificationPusher,
+  ) {}
 
   async notify(m: EntityManager, userIds: number[], input: NotificationInput): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return;
     await m.insert(Notification, unique.map((userId) => ({ userId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null })));
+    afterCommit(m, async () => this.pusher.arrived(unique, input.title));
   }
 
   /** Everyone who manages a hall. */
