@@ -2,6 +2,7 @@ import type {
   AuthTokens,
   DemoUserOption,
   EventDetailDto,
+  EventRatingDto,
   HallDto,
   HallEventDto,
   MeResponse,
@@ -238,6 +239,20 @@ export const eventDetail = (overrides: Partial<EventDetailDto> = {}): EventDetai
   maxSeatsPerPerson: 4,
   cancelUntil: '2099-12-05T04:00:00.000Z',
   myReservation: null,
+  myRating: null,
+  ...overrides,
+});
+
+export const eventRating = (overrides: Partial<EventRatingDto> = {}): EventRatingDto => ({
+  id: 91,
+  eventId: 51,
+  stars: 4,
+  text: '唱得真好，老人们都爱看',
+  photo: null,
+  authorName: '王**',
+  createdAt: '2026-12-05T09:00:00.000Z',
+  editableUntil: '2099-12-12T09:00:00.000Z',
+  hidden: false,
   ...overrides,
 });
 

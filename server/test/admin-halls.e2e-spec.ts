@@ -1,9 +1,23 @@
-import { ErrorCode, type AdminHallDto, type AuditPage, type HallImportDto, type HallImportRowDto, type LoginResponse, type OrderDto, type Paged, type HallDto, type MeResponse } from '@hall-menu/shared';
+import {
+  ErrorCode,
+  type AdminHallDto,
+  type AuditPage,
+  type BlackoutConflictDetails,
+  type HallImportDto,
+  type HallImportRowDto,
+  type HallImportSummaryDto,
+  type LoginResponse,
+  type OrderDto,
+  type Paged,
+  type HallDto,
+  type MeResponse,
+} from '@hall-menu/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { Clock } from '../src/common/clock';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
-import { publishedProjectFor } from './fixtures';
+import { acceptedOrder, publishedProjectFor } from './fixtures';
 import { hallImportCsv, hallImportXlsx, type HallImportRowInput } from './hall-import-file';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
@@ -167,6 +181,110 @@ describe('administration of halls: scope, quota, blackouts, closing, managers, b
     expect(actions.map((a) => a.action)).toEqual(['set_blackouts', 'close', 'reopen', 'set_blackouts']);
   });
 
+  it('keeps the fields an edit leaves out: the quota, star level, facilities and address stay; a quota sent is recorded', async () => {
+    const hallId = countyHallId;
+    await q("UPDATE halls SET annual_quota = 17, star_level = 4, facilities = ?, address = '祠堂东侧' WHERE id = ?", [JSON.stringify(['stage', 'sound']), hallId]);
+    const hall = (await request(t.http).get(`/api/halls/${hallId}`).expect(200)).body as HallDto;
+    const since = await count('SELECT COALESCE(MAX(id), 0) n FROM admin_changes');
+
+    const edited = (await request(t.http).put(`/api/halls/${hallId}`).set(bearer(admin)).send({ name: hall.name, villageCode: hall.villageCode, seats: hall.seats + 3 }).expect(200)).body as HallDto;
+    expect(edited).toMatchObject({ seats: hall.seats + 3, annualQuota: 17, starLevel: 4, facilities: ['stage', 'sound'], address: '祠堂东侧', latitude: hall.latitude });
+    const [edit] = await q<{ before_values: string; after_values: string }>("SELECT * FROM admin_changes WHERE id > ? AND action = 'update'", [since]);
+    expect([JSON.parse(edit.before_values), JSON.parse(edit.after_values)]).toEqual([{ seats: hall.seats }, { seats: hall.seats + 3 }]);
+
+    const quota = (await request(t.http).put(`/api/halls/${hallId}`).set(bearer(admin)).send({ name: hall.name, villageCode: hall.villageCode, seats: hall.seats + 3, annualQuota: 21 }).expect(200))
+      .body as HallDto;
+    expect(quota).toMatchObject({ annualQuota: 21, starLevel: 4, address: '祠堂东侧' });
+    const changes = await q<{ before_values: string; after_values: string }>("SELECT * FROM admin_changes WHERE id > ? AND action = 'update' ORDER BY id", [since]);
+    expect(changes).toHaveLength(2);
+    expect([JSON.parse(changes[1].before_values), JSON.parse(changes[1].after_values)]).toEqual([{ annualQuota: 17 }, { annualQuota: 21 }]);
+    // Sent again unchanged: nothing to record.
+    await request(t.http).put(`/api/halls/${hallId}`).set(bearer(admin)).send({ name: hall.name, villageCode: hall.villageCode, seats: hall.seats + 3, annualQuota: 21 }).expect(200);
+    expect(await count("SELECT COUNT(*) n FROM admin_changes WHERE id > ? AND action = 'update'", [since])).toBe(2);
+  });
+
+  it('refuses a blackout over scheduled services, naming them; set anyway with force, it tells the managers and the provider', async () => {
+    const hallId = manager.me.scopes.halls[0].id;
+    await q('UPDATE halls SET annual_quota = 50 WHERE id = ?', [hallId]);
+    const project = await publishedProjectFor(t, provider, cityReviewer, manager, '暂停接待冲突测试黄梅戏');
+    const scheduled = await acceptedOrder(t, { manager, provider }, project.id, hallId, 15);
+    const day = addDays(today, 15);
+    const blackouts = (periods: unknown[], force?: boolean) =>
+      request(t.http).put(`/api/admin/halls/${hallId}/blackouts`).set(bearer(admin)).send(force === undefined ? { periods } : { periods, force });
+    const festival = { from: addDays(today, 30), to: addDays(today, 31), note: '节庆' };
+    await blackouts([festival]).expect(200);
+    const notified = "SELECT user_id, link, body FROM notifications WHERE kind = 'hall.blackout_set' ORDER BY user_id";
+
+    const repair = { from: addDays(today, 14), to: addDays(today, 16), note: '礼堂维修' };
+    const refused = await blackouts([festival, repair]).expect(409);
+    const providerRow = (await q<{ name: string; contact_phone: string }>('SELECT name, contact_phone FROM providers WHERE id = ?', [scheduled.provider.id]))[0];
+    expect(refused.body.code).toBe(ErrorCode.Conflict);
+    expect(refused.body.message).toContain(`${day}「暂停接待冲突测试黄梅戏」（${providerRow.name}）`);
+    expect(refused.body.message).toContain('仍然设置');
+    expect((refused.body.details as BlackoutConflictDetails).scheduledServices).toEqual([
+      {
+        orderId: scheduled.id,
+        eventId: scheduled.event!.id,
+        date: day,
+        startsAt: scheduled.scheduledStart,
+        endsAt: scheduled.scheduledEnd,
+        title: '暂停接待冲突测试黄梅戏',
+        provider: { id: scheduled.provider.id, name: providerRow.name, contactName: expect.any(String), contactPhone: providerRow.contact_phone },
+      },
+    ]);
+    expect(((await request(t.http).get(`/api/admin/halls/${hallId}`).set(bearer(admin)).expect(200)).body as AdminHallDto).blackouts).toEqual([festival]);
+    expect(await q(notified)).toEqual([]);
+
+    const forced = (await blackouts([festival, repair], true).expect(200)).body as AdminHallDto;
+    expect(forced.blackouts).toEqual([repair, festival]);
+    const managerIds = (await q<{ user_id: number }>('SELECT user_id FROM hall_managers WHERE hall_id = ?', [hallId])).map((r) => Number(r.user_id));
+    const memberIds = (await q<{ user_id: number }>('SELECT user_id FROM provider_members WHERE provider_id = ?', [scheduled.provider.id])).map((r) => Number(r.user_id));
+    const messages = await q<{ user_id: number; link: string; body: string }>(notified);
+    expect(messages.map((m) => Number(m.user_id))).toEqual([...new Set([...managerIds, ...memberIds])].sort((a, b) => a - b));
+    expect(messages.every((m) => m.link === `pages/order/index?id=${scheduled.id}`)).toBe(true);
+    expect(messages[0].body).toContain(`${repair.from} 至 ${repair.to}（礼堂维修）`);
+    expect(messages[0].body).toContain(`${day} 的「暂停接待冲突测试黄梅戏」`);
+    const [change] = await q<{ reason: string }>("SELECT reason FROM admin_changes WHERE object_type = 'hall' AND object_id = ? AND action = 'set_blackouts' ORDER BY id DESC LIMIT 1", [String(hallId)]);
+    expect(change.reason).toBe(`仍然设置：其中已安排 1 场服务（点单编号 ${scheduled.id}）`);
+
+    // Days already covered were settled when they were set: editing a note or adding elsewhere is not refused again.
+    const later = { from: addDays(today, 40), to: addDays(today, 41), note: '' };
+    await blackouts([{ ...repair, note: '礼堂屋顶维修' }, festival, later]).expect(200);
+    expect(await q(notified)).toHaveLength(messages.length);
+
+    await request(t.http).post(`/api/orders/${scheduled.id}/actions/cancel`).set(bearer(manager)).send({ reason: '礼堂维修' }).expect(200);
+    await blackouts([]).expect(200);
+  });
+
+  it('tells the managers when their hall closes, and the providers whose orders there are not finished yet', async () => {
+    const hallId = manager.me.scopes.halls[0].id;
+    const project = await publishedProjectFor(t, provider, cityReviewer, manager, '关闭通知测试木偶戏');
+    const delivered = await acceptedOrder(t, { manager, provider }, project.id, hallId, 2);
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.parse(delivered.scheduledStart!) - 3_600_000));
+    try {
+      await request(t.http).post(`/api/orders/${delivered.id}/actions/check_in`).set(bearer(provider)).send({}).expect(200);
+      await request(t.http).post(`/api/orders/${delivered.id}/actions/complete`).set(bearer(provider)).send({ headCount: 60 }).expect(200);
+    } finally {
+      clock.mockRestore();
+    }
+    const hall = (await request(t.http).post(`/api/admin/halls/${hallId}/close`).set(bearer(admin)).send({ reason: '并入邻村礼堂' }).expect(200)).body as AdminHallDto;
+
+    const messages = await q<{ user_id: number; title: string; body: string; link: string | null }>("SELECT * FROM notifications WHERE kind = 'hall.closed' AND body LIKE ? ORDER BY id", ['%并入邻村礼堂%']);
+    const managerIds = hall.managers.map((m) => m.id);
+    const toManagers = messages.filter((m) => m.link === null);
+    expect(toManagers.map((m) => Number(m.user_id)).sort()).toEqual([...managerIds].sort());
+    expect(toManagers[0]).toMatchObject({ title: '礼堂已关闭', body: expect.stringContaining(`${hall.name}已被关闭，原因：并入邻村礼堂`) });
+    const toProvider = messages.filter((m) => m.link !== null);
+    const memberIds = (await q<{ user_id: number }>('SELECT user_id FROM provider_members WHERE provider_id = ?', [delivered.provider.id])).map((r) => Number(r.user_id));
+    expect(toProvider.map((m) => Number(m.user_id)).sort()).toEqual(memberIds.sort());
+    expect(toProvider[0]).toMatchObject({ link: `pages/order/index?id=${delivered.id}`, body: expect.stringContaining('「关闭通知测试木偶戏」点单尚未了结') });
+    // The order carries on: officials have no transition for it.
+    expect((await q<{ status: string }>('SELECT status FROM orders WHERE id = ?', [delivered.id]))[0].status).toBe('completed');
+
+    await request(t.http).post(`/api/orders/${delivered.id}/actions/confirm`).set(bearer(manager)).send({}).expect(200);
+    await request(t.http).post(`/api/admin/halls/${hallId}/reopen`).set(bearer(admin)).send({}).expect(200);
+  });
+
   it('assigns and removes a hall manager; the role comes and goes with the halls', async () => {
     const villager = await t.login('villager');
     expect(villager.me.roles).not.toContain('hall_manager');
@@ -230,7 +348,7 @@ describe('administration of halls: scope, quota, blackouts, closing, managers, b
       expect([...rows.keys()]).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
       expect(rows.get(2)).toMatchObject({ result: 'create', villageCode: freeVillages[0].code, errors: [] });
       expect(rows.get(3)).toMatchObject({ result: 'create', villageCode: freeVillages[1].code, villagePath: expect.stringContaining(freeVillages[1].name) });
-      expect(rows.get(4)).toMatchObject({ result: 'update', hallId: countyHallId });
+      expect(rows.get(4)).toMatchObject({ result: 'update', hallId: countyHallId, writtenHallId: null });
       expect(rows.get(4)!.changes).toEqual([
         { field: 'seats', label: '座位数', from: updatedHall.seats, to: updatedHall.seats + 20 },
         { field: 'annualQuota', label: '年度点单额度', from: updatedHall.annualQuota, to: 24 },
@@ -260,6 +378,13 @@ describe('administration of halls: scope, quota, blackouts, closing, managers, b
       expect(created).toHaveLength(1);
       expect(created[0]).toMatchObject({ name: `${freeVillages[0].name}文化礼堂`, seats: 180, star_level: 4, annual_quota: 10, quota_year: year });
       expect(JSON.parse(created[0].facilities)).toEqual(['stage', 'sound']);
+      // Each written row names its hall: the one it created, or the one it updated; skipped rows none.
+      const written = new Map(done.rows.items.map((r) => [r.line, r.writtenHallId]));
+      const createdIds = await q<{ id: number; village_code: string }>('SELECT id, village_code FROM halls WHERE village_code IN (?, ?)', [freeVillages[0].code, freeVillages[1].code]);
+      expect(written.get(2)).toBe(Number(createdIds.find((h) => h.village_code === freeVillages[0].code)!.id));
+      expect(written.get(3)).toBe(Number(createdIds.find((h) => h.village_code === freeVillages[1].code)!.id));
+      expect(written.get(4)).toBe(countyHallId);
+      expect([5, 6, 7, 8, 9].map((line) => written.get(line))).toEqual([null, null, null, null, null]);
       expect(await hallRow(countyHallId)).toMatchObject({ seats: updatedHall.seats + 20, annual_quota: 24 });
       const actions = await q<{ action: string }>('SELECT action FROM admin_changes WHERE id > (SELECT COALESCE(MAX(id), 0) FROM admin_changes) - 4 ORDER BY id');
       expect(actions.map((a) => a.action)).toEqual(['import_create', 'import_create', 'import_update', 'confirm']);
@@ -321,6 +446,32 @@ describe('administration of halls: scope, quota, blackouts, closing, managers, b
       await request(t.http).put(`/api/halls/${countyHallId}`).set(bearer(admin)).send({ name: hall.name, villageCode: hall.villageCode, seats: hall.seats + 5, annualQuota: hall.annualQuota }).expect(200);
       expect((await confirm(admin, stale.id).expect(409)).body.code).toBe(ErrorCode.StaleState);
       expect((await hallRow(countyHallId)).seats).toBe(hall.seats + 5);
+    });
+
+    it('lists past imports newest first with who, when, the file, counts and mode: every one for an admin, their own for a reviewer', async () => {
+      const all = (await request(t.http).get('/api/admin/hall-imports?pageSize=100').set(bearer(admin)).expect(200)).body as Paged<HallImportSummaryDto>;
+      const stored = await q<{ id: number; created_by: number }>('SELECT id, created_by FROM hall_imports ORDER BY id DESC');
+      expect(all.total).toBe(stored.length);
+      expect(all.items.map((i) => i.id)).toEqual(stored.map((r) => Number(r.id)));
+      const first = all.items.find((i) => i.fileName === '瑞安礼堂.xlsx')!;
+      expect(first).toMatchObject({
+        status: 'confirmed',
+        mode: 'skip-errors',
+        createdBy: { id: admin.me.id, nickname: admin.me.nickname },
+        counts: { total: 8, create: 2, update: 1, unchanged: 0, error: 5 },
+        confirmedAt: expect.any(String),
+      });
+      expect(first).not.toHaveProperty('rows');
+      expect(all.items.some((i) => i.createdBy?.id === countyReviewer.me.id)).toBe(true);
+
+      const own = (await request(t.http).get('/api/admin/hall-imports?pageSize=100').set(bearer(countyReviewer)).expect(200)).body as Paged<HallImportSummaryDto>;
+      expect(own.total).toBe(stored.filter((r) => Number(r.created_by) === countyReviewer.me.id).length);
+      expect(own.items.every((i) => i.createdBy?.id === countyReviewer.me.id)).toBe(true);
+
+      const page2 = (await request(t.http).get('/api/admin/hall-imports?page=2&pageSize=1').set(bearer(admin)).expect(200)).body as Paged<HallImportSummaryDto>;
+      expect(page2).toMatchObject({ total: all.total, page: 2, pageSize: 1, items: [{ id: all.items[1].id }] });
+      await request(t.http).get('/api/admin/hall-imports').set(bearer(manager)).expect(403);
+      await request(t.http).get('/api/admin/hall-imports').expect(401);
     });
 
     it('explains files it cannot read', async () => {

@@ -133,4 +133,33 @@ describe('村晚 nominations (MySQL)', () => {
     await request(t.http).post('/api/nominations').set(bearer(provider)).send(programme('服务方不能自己提名', { providerId })).expect(403);
     expect(Number((await db.manager.query("SELECT COUNT(*) n FROM service_projects WHERE source = 'village_gala'"))[0].n)).toBe(3);
   });
+
+  it('answers a retry with the nomination its key already made, and makes another only for a new key', async () => {
+    const newTeam = programme('腰鼓《红红火火过大年》', { newProvider: { name: '鲍田村腰鼓队', contactName: '王秀兰', contactPhone: '13912340001' } });
+    const send = (key: string) => request(t.http).post('/api/nominations').set(bearer(reviewer)).set('Idempotency-Key', key).send(newTeam);
+    const made = async () => ({
+      nominations: Number((await db.manager.query("SELECT COUNT(*) n FROM gala_nominations n JOIN providers p ON p.id = n.provider_id WHERE p.name = '鲍田村腰鼓队'"))[0].n),
+      projects: Number((await db.manager.query("SELECT COUNT(*) n FROM service_projects WHERE title = '腰鼓《红红火火过大年》'"))[0].n),
+      providers: Number((await db.manager.query("SELECT COUNT(*) n FROM providers WHERE name = '鲍田村腰鼓队'"))[0].n),
+    });
+
+    const first = (await send('nominate-retry-0001').expect(201)).body as NominationDto;
+    const retried = (await send('nominate-retry-0001').expect(201)).body as NominationDto;
+    expect(retried).toEqual(first);
+    expect(await made()).toEqual({ nominations: 1, projects: 1, providers: 1 });
+
+    // Twins on the wire at once: one wins the unique index, the other's project and new provider roll back.
+    const twins = await Promise.all([send('nominate-retry-0002'), send('nominate-retry-0002')]);
+    expect(twins.map((r) => r.status)).toEqual([201, 201]);
+    expect(twins[0].body).toEqual(twins[1].body);
+    expect(twins[0].body.id).not.toBe(first.id);
+    expect(await made()).toEqual({ nominations: 2, projects: 2, providers: 2 });
+
+    // The key is the reviewer's own: another reviewer's same key is another nomination.
+    const cityReviewer = await t.login('reviewer');
+    const theirs = (await request(t.http).post('/api/nominations').set(bearer(cityReviewer)).set('Idempotency-Key', 'nominate-retry-0001').send(newTeam).expect(201)).body as NominationDto;
+    expect(theirs.id).not.toBe(first.id);
+    expect((await send('short').expect(400)).body.code).toBe(ErrorCode.IdempotencyKeyRequired);
+    expect(await made()).toEqual({ nominations: 3, projects: 3, providers: 3 });
+  });
 });

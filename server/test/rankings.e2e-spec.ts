@@ -150,4 +150,26 @@ describe('yearly rankings and commendations (MySQL)', () => {
       ['restore', 'revoked', 'active', countyReviewer.me.nickname, null],
     ]);
   });
+
+  it('answers a retried mark (or restore) with what its key did, and a new key with “already marked”', async () => {
+    const send = (key: string, citation: string) =>
+      request(t.http).post('/api/rankings/commendations').set(bearer(countyReviewer)).set('Idempotency-Key', key).send({ kind: 'hall', subjectId: world.halls.h2, year: 2026, citation });
+    const rows = async () => Number((await t.app.get(DatabaseService).manager.query("SELECT COUNT(*) n FROM commendations WHERE kind = 'hall' AND subject_id = ?", [world.halls.h2]))[0].n);
+
+    const first = (await send('mark-retry-0001', '村民自发组织观演，秩序井然').expect(201)).body as CommendationDto;
+    expect((await send('mark-retry-0001', '村民自发组织观演，秩序井然').expect(201)).body).toEqual(first);
+    expect(await rows()).toBe(1);
+    const again = await send('mark-retry-0002', '换个理由再表彰一次').expect(409);
+    expect(again.body).toMatchObject({ code: ErrorCode.Conflict, details: { commendationId: first.id } });
+
+    // Restoring is keyed too: twins on the wire at once restore once.
+    await request(t.http).delete(`/api/rankings/commendations/${first.id}`).set(bearer(reviewer)).send({ reason: '数据需要复核' }).expect(200);
+    const twins = await Promise.all([send('mark-retry-0003', '复核无误，恢复表彰'), send('mark-retry-0003', '复核无误，恢复表彰')]);
+    expect(twins.map((r) => r.status)).toEqual([201, 201]);
+    expect(twins[0].body).toEqual(twins[1].body);
+    expect(twins[0].body).toMatchObject({ id: first.id, status: 'active', citation: '复核无误，恢复表彰' });
+    const history = (await request(t.http).get(`/api/rankings/commendations/${first.id}/history`).set(bearer(reviewer)).expect(200)).body as HistoryEntryDto[];
+    expect(history.map((h) => h.event)).toEqual(['create', 'revoke', 'restore']);
+    expect(await rows()).toBe(1);
+  });
 });

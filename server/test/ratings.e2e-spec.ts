@@ -1,4 +1,4 @@
-import { ErrorCode, type EventRatingDto, type LoginResponse, type MenuItemDto, type OrderRatingDto, type Paged, type ProviderDto, type ReservationDto } from '@hall-menu/shared';
+import { ErrorCode, type EventDetailDto, type EventRatingDto, type LoginResponse, type MenuItemDto, type OrderRatingDto, type Paged, type ProviderDto, type ReservationDto } from '@hall-menu/shared';
 import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { DatabaseService } from '../src/database/database.service';
@@ -65,6 +65,27 @@ describe('ratings feed back into the menu (MySQL)', () => {
     expect((await request(t.http).put(`/api/events/${eventId}/rating`).set(bearer(villager)).send({ stars: 1 }).expect(409)).body.message).toContain('7 天');
   });
 
+  it('shows the rater their own rating on the event detail (so every phone of theirs knows), and nobody else', async () => {
+    const detail = async (who: LoginResponse | null) => {
+      const call = request(t.http).get(`/api/events/${eventId}`);
+      if (who) call.set(bearer(who));
+      return ((await call.expect(200)).body as EventDetailDto).myRating;
+    };
+    const [published] = (await request(t.http).get(`/api/events/${eventId}/ratings`).expect(200)).body as EventRatingDto[];
+    const mine = await detail(villager);
+    expect(mine).toEqual(published);
+    expect(mine).toMatchObject({ eventId, stars: 5, text: '唱得真好，下次还来', hidden: false });
+    expect(Date.parse(mine!.createdAt)).not.toBeNaN();
+
+    const [other] = await t.app.get(DatabaseService).manager.query(
+      "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'villager' AND u.id <> ? ORDER BY u.id LIMIT 1",
+      [villager.me.id],
+    );
+    expect(await detail(await t.login('villager', Number(other.id)))).toBeNull();
+    expect(await detail(manager)).toBeNull();
+    expect(await detail(null)).toBeNull();
+  });
+
   it('lets each side rate a confirmed order once, on its own dimensions', async () => {
     await request(t.http).post(`/api/orders/${orderId}/ratings/hall`).set(bearer(manager)).send({ scores: { content: 5, punctuality: 4, audience: 5 } }).expect(409);
     await request(t.http).post(`/api/orders/${orderId}/actions/confirm`).set(bearer(manager)).send({}).expect(200);
@@ -118,6 +139,8 @@ describe('ratings feed back into the menu (MySQL)', () => {
     await request(t.http).post(`/api/event-ratings/${rating.id}/hide`).set(bearer(manager)).send({ reason: '辱骂' }).expect(403);
     await request(t.http).post(`/api/event-ratings/${rating.id}/hide`).set(bearer(reviewer)).send({ reason: '含有人身攻击' }).expect(201);
     expect((await request(t.http).get(`/api/events/${eventId}/ratings`).expect(200)).body).toEqual([]);
+    // Its author still sees it as theirs, marked hidden.
+    expect(((await request(t.http).get(`/api/events/${eventId}`).set(bearer(villager)).expect(200)).body as EventDetailDto).myRating).toMatchObject({ id: rating.id, hidden: true });
     const menu = (await request(t.http).get(`/api/menu?keyword=${encodeURIComponent('评价测试')}&sort=rating`).expect(200)).body as Paged<MenuItemDto>;
     expect(menu.items[0]).toMatchObject({ ratingAverage: 4, ratingCount: 1 });
     expect(menu.items[0].providerRating).toEqual({ average: 4, count: 1, score: 4, satisfaction: 1 });

@@ -230,8 +230,33 @@ export const hallBlackoutsSchema = z.object({
         .refine((p) => p.from <= p.to, { message: '结束日期不能早于开始日期', path: ['to'] }),
     )
     .max(20, '暂停接待日期最多 20 段'),
+  /**
+   * Without it, newly covered days that already have services scheduled (accepted orders, their events) are refused
+   * with 409 and `details.scheduledServices`; with it the periods are set anyway and the hall's managers and those
+   * services' providers are notified.
+   */
+  force: z.boolean({ invalid_type_error: 'force 只能是 true 或 false' }).default(false),
 });
 export type HallBlackoutsInput = z.infer<typeof hallBlackoutsSchema>;
+
+/** A service already scheduled on a day a new blackout period covers: what the admin talks to the provider about. */
+export interface BlackoutScheduledService {
+  orderId: number;
+  /** The villagers' event of the order, when it has one. */
+  eventId: number | null;
+  /** Beijing day the service starts, 'YYYY-MM-DD'. */
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  /** The project's title as the event shows it. */
+  title: string;
+  provider: { id: number; name: string; contactName: string; contactPhone: string };
+}
+
+/** `details` of the 409 answer to a blackout change that covers scheduled services. */
+export interface BlackoutConflictDetails {
+  scheduledServices: BlackoutScheduledService[];
+}
 
 export const hallCloseSchema = z.object({
   reason: z.string({ required_error: '请填写关闭原因' }).trim().min(2, '请填写关闭原因').max(200, '原因最多 200 个字'),
@@ -305,7 +330,10 @@ export interface HallImportRowDto {
   /** Row number in the sheet (the header is row 1 when it is the first row). */
   line: number;
   result: ImportRowResult;
+  /** The existing hall the row matched at preview (updates and unchanged rows). */
   hallId: number | null;
+  /** After confirmation: the hall this row created or updated; null before, and for rows not written. */
+  writtenHallId: number | null;
   name: string;
   villageCode: string | null;
   /** County-down path of the village, when it was found. */
@@ -316,18 +344,28 @@ export interface HallImportRowDto {
   changes: HallImportChange[];
 }
 
-export interface HallImportDto {
+/** One upload as the list of past imports shows it. */
+export interface HallImportSummaryDto {
   id: number;
   fileName: string;
   status: 'previewed' | 'confirmed';
   mode: ImportMode | null;
+  /** Who uploaded it (null if the account is gone). Only they may confirm it. */
+  createdBy: PersonRef | null;
   createdAt: string;
   /** A preview must be confirmed before this time. */
   expiresAt: string;
   confirmedAt: string | null;
   counts: Record<ImportRowResult, number> & { total: number };
+}
+
+export interface HallImportDto extends HallImportSummaryDto {
   rows: { items: HallImportRowDto[]; total: number; page: number; pageSize: number };
 }
+
+/** `GET /admin/hall-imports`: newest first; an admin sees every upload, a reviewer their own. */
+export const hallImportListQuerySchema = pageQuerySchema;
+export type HallImportListQuery = z.infer<typeof hallImportListQuerySchema>;
 
 // ---------------------------------------------------------------- accounts and roles
 

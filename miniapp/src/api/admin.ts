@@ -10,9 +10,12 @@ import {
   type HallBlackoutPeriod,
   type HallDto,
   type HallImportDto,
+  type HallImportListQuery,
   type HallImportRowsQuery,
+  type HallImportSummaryDto,
   type HallInput,
   type HallQuotaInput,
+  type HallUpdateInput,
   type ImportMode,
   type InviteCreateInput,
   type InviteDto,
@@ -38,14 +41,17 @@ export const getAdminHall = (id: number) => request<AdminHallDto>(`/admin/halls/
 
 export const createHall = (input: HallInput) => request<HallDto>('/halls', { method: 'POST', body: input });
 
-/** The server resets the quota to its default when `annualQuota` is left out, so the form always sends it. */
-export const updateHall = (id: number, input: HallInput) => request<HallDto>(`/halls/${id}`, { method: 'PUT', body: input });
+/** Optional fields left out keep their value on the server. */
+export const updateHall = (id: number, input: HallUpdateInput) => request<HallDto>(`/halls/${id}`, { method: 'PUT', body: input });
 
 export const setHallQuota = (id: number, input: HallQuotaInput) => request<AdminHallDto>(`/admin/halls/${id}/quota`, { method: 'PUT', body: input });
 
-/** Replaces the whole list of periods. */
-export const setHallBlackouts = (id: number, periods: HallBlackoutPeriod[]) =>
-  request<AdminHallDto>(`/admin/halls/${id}/blackouts`, { method: 'PUT', body: { periods } });
+/**
+ * Replaces the whole list of periods. Newly covered days with services scheduled are refused (409 with
+ * `BlackoutConflictDetails`) unless `force`, which sets them anyway and notifies the managers and providers.
+ */
+export const setHallBlackouts = (id: number, periods: HallBlackoutPeriod[], force = false) =>
+  request<AdminHallDto>(`/admin/halls/${id}/blackouts`, { method: 'PUT', body: force ? { periods, force } : { periods } });
 
 export const closeHall = (id: number, reason: string) => request<AdminHallDto>(`/admin/halls/${id}/close`, { method: 'POST', body: { reason } });
 
@@ -101,6 +107,9 @@ async function postSheet(sheet: PickedSheet, accessToken: string | undefined): P
 
 /** Uploads a CSV or XLSX for a preview; nothing is written to the halls until it is confirmed. Posted once (no retry). */
 export const uploadHallImport = (sheet: PickedSheet) => withSession(true, (accessToken) => postSheet(sheet, accessToken));
+
+/** Past uploads, newest first (a reviewer sees their own). */
+export const listHallImports = (query: Partial<HallImportListQuery> = {}) => request<Paged<HallImportSummaryDto>>('/admin/hall-imports', { query });
 
 export const getHallImport = (id: number, query: Partial<HallImportRowsQuery> = {}) => request<HallImportDto>(`/admin/hall-imports/${id}`, { query });
 

@@ -1,8 +1,12 @@
 import type { NominationDto, NominationEvent, NominationInput, NominationQuery, Paged } from '@hall-menu/shared';
 import { request } from './request';
 
-/** A reviewer nominates a 村晚 programme: a draft project of an existing or a new provider, live once they confirm. */
-export const nominate = (input: NominationInput) => request<NominationDto>('/nominations', { method: 'POST', body: input });
+/**
+ * A reviewer nominates a 村晚 programme: a draft project of an existing or a new provider, live once they confirm.
+ * One key per nomination form: a retry, or 提交 again after a lost answer, gets the same nomination back.
+ */
+export const nominate = (input: NominationInput, idempotencyKey: string) =>
+  request<NominationDto>('/nominations', { method: 'POST', body: input, idempotencyKey });
 
 /** Nominations of the reviewer's region, newest first. */
 export const listNominations = (query: Partial<NominationQuery> = {}) => request<Paged<NominationDto>>('/nominations', { query });

@@ -6,8 +6,9 @@ export const getRanking = (query: { year: number; kind: RankingKind; regionCode?
 
 export const listCommendations = (query: Partial<CommendationQuery> = {}) => request<Paged<CommendationDto>>('/rankings/commendations', { query });
 
-/** 评为品牌项目 / 表彰 (or restores a revoked mark of the same year). */
-export const markCommendation = (input: CommendationInput) => request<CommendationDto>('/rankings/commendations', { method: 'POST', body: input });
+/** 评为品牌项目 / 表彰 (or restores a revoked mark of the same year); one key per mark, the same one on a retry. */
+export const markCommendation = (input: CommendationInput, idempotencyKey: string) =>
+  request<CommendationDto>('/rankings/commendations', { method: 'POST', body: input, idempotencyKey });
 
 /** 撤销: the record stays, revoked, with the reason. */
 export const revokeCommendation = (id: number, reason: string) =>

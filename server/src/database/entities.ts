@@ -9,6 +9,7 @@ import { ConversationRead } from '../modules/conversations/conversation-read.ent
 import { Conversation } from '../modules/conversations/conversation.entity';
 import { Message } from '../modules/conversations/message.entity';
 import { SentReminder } from '../modules/reminders/sent-reminder.entity';
+import { SubscribeConsentGrant } from '../modules/subscriptions/subscribe-consent-grant.entity';
 import { SubscribeConsent } from '../modules/subscriptions/subscribe-consent.entity';
 import { SubscribeMessageLog } from '../modules/subscriptions/subscribe-message-log.entity';
 import { AuthSession } from '../modules/auth/auth-session.entity';
@@ -85,6 +86,7 @@ export const ENTITIES = [
   Message,
   ConversationRead,
   SubscribeConsent,
+  SubscribeConsentGrant,
   SubscribeMessageLog,
   SentReminder,
 ];

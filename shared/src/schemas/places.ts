@@ -31,6 +31,20 @@ export const hallInputSchema = z.object({
 });
 export type HallInput = z.infer<typeof hallInputSchema>;
 
+/**
+ * `PUT /halls/:id`: name, village and seats are required as on create; every other field left out keeps the hall's
+ * current value (the defaults above apply only to a new hall). `latitude`/`longitude` sent as null clear them.
+ */
+export const hallUpdateSchema = hallInputSchema.extend({
+  address: hallInputSchema.shape.address.removeDefault().optional(),
+  latitude: hallInputSchema.shape.latitude.removeDefault().optional(),
+  longitude: hallInputSchema.shape.longitude.removeDefault().optional(),
+  facilities: hallInputSchema.shape.facilities.removeDefault().optional(),
+  annualQuota: hallInputSchema.shape.annualQuota.removeDefault().optional(),
+  starLevel: hallInputSchema.shape.starLevel.removeDefault().optional(),
+});
+export type HallUpdateInput = z.infer<typeof hallUpdateSchema>;
+
 export const providerQuerySchema = pageQuerySchema.extend({
   kind: z.enum(PROVIDER_KINDS).optional(),
   keyword: z.string().trim().max(30, '搜索词最多 30 个字').optional(),

@@ -1,5 +1,6 @@
 import type { ReservationEvent, ReservationState } from '../machines/reservation';
 import type { HallEventDto } from './orders';
+import type { EventRatingDto } from './ratings';
 
 export const RESERVATION_STATE_LABELS: Record<ReservationState, string> = {
   reserved: '已预约',
@@ -36,6 +37,8 @@ export interface EventDetailDto extends HallEventDto {
   /** Reservations can be cancelled until this time. */
   cancelUntil: string;
   myReservation: ReservationDto | null;
+  /** The signed-in viewer's own rating of this event (hidden ones too, marked), so every device shows it; null when none. */
+  myRating: EventRatingDto | null;
 }
 
 export interface ReservationSuspension {

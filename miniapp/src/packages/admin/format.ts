@@ -11,6 +11,7 @@ import {
   type AuditEntryDto,
   type HallBlackoutPeriod,
   type HallFacility,
+  type ImportMode,
   type ImportRowResult,
   type RuleKey,
   type UserRole,
@@ -24,6 +25,8 @@ export const IMPORT_RESULT_TONES: Record<ImportRowResult, 'ok' | 'waiting' | 'en
   unchanged: 'ended',
   error: 'alert',
 };
+
+export const IMPORT_MODE_LABELS: Record<ImportMode, string> = { 'only-if-clean': '全部无误才导入', 'skip-errors': '跳过错误行' };
 
 export const MATCH_WEIGHT_LABELS = {
   category: '类别相符',
@@ -108,7 +111,7 @@ function formatValue(field: string, value: unknown): string {
   if (field === 'blackouts' && Array.isArray(value)) return value.length ? (value as HallBlackoutPeriod[]).map(formatBlackout).join('；') : '无';
   if (field === 'kind') return value === 'hall_manager' ? '礼堂管理员' : value === 'provider' ? '服务方成员' : String(value);
   if (field === 'expiresAt' && typeof value === 'string') return formatDateTime(value);
-  if (field === 'mode') return value === 'skip-errors' ? '跳过错误行' : value === 'only-if-clean' ? '全部无误才导入' : String(value);
+  if (field === 'mode') return IMPORT_MODE_LABELS[value as ImportMode] ?? String(value);
   if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join('、');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

@@ -16,29 +16,6 @@ import { formatDateTime } from '../../utils/format';
 import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../utils/form-errors';
 
 const MAX_TEXT = 300;
-/**
- * The API does not say which published rating is the viewer's, so the villager's own rating is remembered on the
- * device (by event) to offer 修改评价 with what they wrote; on another device the server's 已评价 answer turns the
- * form into an edit instead.
- */
-const MY_RATINGS_KEY = 'hall-menu.my-event-ratings';
-
-function rememberedRatings(): Record<string, EventRatingDto> {
-  try {
-    const raw: unknown = Taro.getStorageSync(MY_RATINGS_KEY);
-    return typeof raw === 'string' && raw ? (JSON.parse(raw) as Record<string, EventRatingDto>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function remember(userId: number, rating: EventRatingDto): void {
-  const all = rememberedRatings();
-  all[`${userId}:${rating.eventId}`] = rating;
-  Taro.setStorageSync(MY_RATINGS_KEY, JSON.stringify(all));
-}
-
-const myRemembered = (userId: number, eventId: number): EventRatingDto | null => rememberedRatings()[`${userId}:${eventId}`] ?? null;
 
 /** 评价这场活动: stars, words and a photo; a second submission within 7 days changes the rating. */
 function RatingForm({ eventId, previous, editing, onSaved, onCancel }: { eventId: number; previous: EventRatingDto | null; editing: boolean; onSaved: (rating: EventRatingDto) => void; onCancel: () => void }) {
@@ -193,21 +170,23 @@ function RatingItem({ rating, canHide, onHidden }: { rating: EventRatingDto; can
 }
 
 /**
- * 村民评价: villagers who were checked in rate the event (去评价, then 修改评价 for 7 days); everyone reads the
- * published ratings; the region's reviewers hide an abusive one with a reason.
+ * 村民评价: villagers who were checked in rate the event (去评价, then 修改评价 for 7 days); the event detail carries
+ * the viewer's own rating, so every phone of theirs shows 我的评价 instead of 去评价. Everyone reads the published
+ * ratings; the region's reviewers hide an abusive one with a reason.
  */
 export function EventRatings({ event }: { event: EventDetailDto }) {
   const me = useAuthStore((state) => state.me);
   const ratings = useAsync(() => listEventRatings(event.id), [event.id]);
   const attended = event.myReservation?.status === 'checked_in' && me?.roles.includes('villager') === true;
   const canHide = me?.roles.some((role) => role === 'reviewer' || role === 'admin') === true;
-  const [mine, setMine] = useState<EventRatingDto | null>(() => (me && attended ? myRemembered(me.id, event.id) : null));
+  // What this page just saved is newer than the detail it was opened with.
+  const [saved, setSaved] = useState<EventRatingDto | null>(null);
+  const mine = saved ?? event.myRating;
   const [writing, setWriting] = useState(false);
-  const editable = mine === null || Date.now() <= Date.parse(mine.editableUntil);
+  const editable = mine !== null && !mine.hidden && Date.now() <= Date.parse(mine.editableUntil);
 
-  function saved(rating: EventRatingDto) {
-    if (me) remember(me.id, rating);
-    setMine(rating);
+  function onSaved(rating: EventRatingDto) {
+    setSaved(rating);
     setWriting(false);
     void Taro.showToast({ title: mine ? '评价已修改' : '感谢您的评价', icon: 'none' });
     ratings.refresh();
@@ -219,33 +198,36 @@ export function EventRatings({ event }: { event: EventDetailDto }) {
         村民评价
         {ratings.status === 'success' && ratings.data.length > 0 && <View className='section__note'>共 {ratings.data.length} 条</View>}
       </View>
-      {attended &&
-        (writing ? (
-          <RatingForm eventId={event.id} previous={mine} editing={mine !== null} onSaved={saved} onCancel={() => setWriting(false)} />
-        ) : mine ? (
-          <View className='card'>
-            <View className='card__meta'>我的评价</View>
-            <Stars stars={mine.stars} />
-            {mine.text && <View className='rating-item__text'>{mine.text}</View>}
-            {editable ? (
-              <>
-                <View className='card__meta'>{formatDateTime(mine.editableUntil)} 前可以修改</View>
-                <Button className='btn btn--block' onClick={() => setWriting(true)}>
-                  修改评价
-                </Button>
-              </>
-            ) : (
-              <View className='card__meta'>评价超过 7 天，不能再修改了</View>
-            )}
-          </View>
-        ) : (
+      {writing ? (
+        <RatingForm eventId={event.id} previous={mine} editing={mine !== null} onSaved={onSaved} onCancel={() => setWriting(false)} />
+      ) : mine ? (
+        <View className='card' data-my-rating={mine.id}>
+          <View className='card__meta'>我的评价</View>
+          <Stars stars={mine.stars} />
+          {mine.text && <View className='rating-item__text'>{mine.text}</View>}
+          {mine.hidden ? (
+            <View className='card__meta'>这条评价已被审核员隐藏，不再计分，也不能修改了</View>
+          ) : editable ? (
+            <>
+              <View className='card__meta'>{formatDateTime(mine.editableUntil)} 前可以修改</View>
+              <Button className='btn btn--block' onClick={() => setWriting(true)}>
+                修改评价
+              </Button>
+            </>
+          ) : (
+            <View className='card__meta'>评价超过 7 天，不能再修改了</View>
+          )}
+        </View>
+      ) : (
+        attended && (
           <View className='card'>
             <View className='card__meta'>您参加了这场活动，说说感受吧，服务方和礼堂会看到，也帮其他村民挑选节目。</View>
             <Button className='btn btn--primary btn--block' onClick={() => setWriting(true)}>
               去评价
             </Button>
           </View>
-        ))}
+        )
+      )}
       <View className='card'>
         <AsyncContent state={ratings} isEmpty={(list) => list.length === 0} empty={<EmptyState title='还没有村民评价' hint='到场签到的村民可以评价' />}>
           {(list) =>

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ErrorCode } from '@hall-menu/shared';
+import { ErrorCode, type EventRatingDto } from '@hall-menu/shared';
 import { fail, fakeApi, ok } from '../../../test/fake-api';
-import { eventDetail, liveSystem, managerAndVillager, reservation, tokens, villager } from '../../../test/fixtures';
+import { eventDetail, eventRating, liveSystem, managerAndVillager, reservation, tokens, villager } from '../../../test/fixtures';
 import Taro, { useRouter } from '../../../test/taro-mock';
 import { useAuthStore } from '../../stores/auth';
 import EventPage from './index';
@@ -82,5 +82,57 @@ describe('活动详情', () => {
     fireEvent.click(await screen.findByText('签到管理'));
     expect(screen.getByText('已签到 12 人 · 现场登记 3 人')).toBeTruthy();
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/manager/pages/check-in/index?eventId=51' });
+  });
+});
+
+describe('我的评价 on the event page', () => {
+  const attended = reservation({ status: 'checked_in', allowedActions: [] });
+
+  it('shows the rating the server knows is mine instead of 去评价, even on a phone that never rated here', async () => {
+    const mine = eventRating({ stars: 4 });
+    fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /events/51': () => ok(eventDetail({ myReservation: attended, myRating: mine })),
+      'GET /events/51/ratings': () => ok([mine]),
+    });
+    render(<EventPage />);
+    expect(await screen.findByText('我的评价')).toBeTruthy();
+    expect(document.querySelector('[data-my-rating="91"]')?.textContent).toContain('★★★★☆');
+    expect(screen.queryByText('去评价')).toBeNull();
+    expect(screen.getByText('修改评价')).toBeTruthy();
+  });
+
+  it('offers 去评价 to a villager who came and has not rated, and shows 我的评价 once they have', async () => {
+    let rated: EventRatingDto | null = null;
+    const api = fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /events/51': () => ok(eventDetail({ myReservation: attended, myRating: rated })),
+      'GET /events/51/ratings': () => ok(rated ? [rated] : []),
+      'POST /events/51/rating': () => {
+        rated = eventRating({ stars: 5, text: '' });
+        return ok(rated);
+      },
+    });
+    render(<EventPage />);
+    fireEvent.click(await screen.findByText('去评价'));
+    expect(screen.queryByText('我的评价')).toBeNull();
+    fireEvent.click(document.querySelector('[data-stars="5"]')!);
+    fireEvent.click(screen.getByText('提交评价'));
+    expect(await screen.findByText('我的评价')).toBeTruthy();
+    expect(api.callsTo('POST /events/51/rating')[0].data).toMatchObject({ stars: 5 });
+    expect(document.querySelector('[data-my-rating="91"]')?.textContent).toContain('★★★★★');
+    expect(screen.queryByText('去评价')).toBeNull();
+  });
+
+  it('says when my rating was hidden by a reviewer, without offering to change it', async () => {
+    fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /events/51': () => ok(eventDetail({ myReservation: attended, myRating: eventRating({ hidden: true }) })),
+      'GET /events/51/ratings': () => ok([]),
+    });
+    render(<EventPage />);
+    expect(await screen.findByText('这条评价已被审核员隐藏，不再计分，也不能修改了')).toBeTruthy();
+    expect(screen.queryByText('修改评价')).toBeNull();
+    expect(screen.queryByText('去评价')).toBeNull();
   });
 });

@@ -21,6 +21,10 @@ export class HallImportRow {
   @Column({ name: 'hall_id', type: 'int', nullable: true })
   hallId: number | null;
 
+  /** After confirmation: the hall this row created or updated. Null before, and for rows not written. */
+  @Column({ name: 'written_hall_id', type: 'int', nullable: true })
+  writtenHallId: number | null;
+
   /** The village the row resolved to, when it did. */
   @Column({ name: 'village_code', type: 'varchar', length: 12, nullable: true })
   villageCode: string | null;

@@ -4,12 +4,16 @@ import {
   ErrorCode,
   hallExportQuerySchema,
   hallImportConfirmSchema,
+  hallImportListQuerySchema,
   hallImportRowsQuerySchema,
   idParamSchema,
   type HallExportQuery,
   type HallImportConfirmInput,
   type HallImportDto,
+  type HallImportListQuery,
   type HallImportRowsQuery,
+  type HallImportSummaryDto,
+  type Paged,
 } from '@hall-menu/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -56,6 +60,12 @@ export class HallImportController {
       throw error;
     }
     return this.imports.preview(user, part.filename, bytes);
+  }
+
+  /** Past uploads, newest first: who, when, which file, the counts and how it was confirmed. */
+  @Get('hall-imports')
+  list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(hallImportListQuerySchema)) query: HallImportListQuery): Promise<Paged<HallImportSummaryDto>> {
+    return this.imports.list(user, query);
   }
 
   @Get('hall-imports/template.xlsx')

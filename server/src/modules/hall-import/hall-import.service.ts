@@ -4,9 +4,12 @@ import {
   HALL_FACILITY_LABELS,
   HALL_SHEET_COLUMNS,
   type HallImportDto,
+  type HallImportListQuery,
   type HallImportRowsQuery,
+  type HallImportSummaryDto,
   type HallImportValues,
   type ImportMode,
+  type Paged,
 } from '@hall-menu/shared';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -21,6 +24,7 @@ import { applyQuota, quotaYearAt } from '../halls/hall-quota';
 import { Hall } from '../halls/hall.entity';
 import { Region } from '../regions/region.entity';
 import { ScopeService } from '../users/scope.service';
+import { User } from '../users/user.entity';
 import { HallImportRow } from './hall-import-row.entity';
 import { HallImport } from './hall-import.entity';
 import { canonicalFacilities, mapHeader, planRows, type ExistingHall, type PlannedRow } from './hall-rows';
@@ -104,8 +108,22 @@ export class HallImportService {
     return this.get(user, id, { page: 1, pageSize: 100 });
   }
 
+  /** Past uploads, newest first: every one for an admin, their own for a reviewer (as `get` allows). */
+  async list(user: AuthUser, query: HallImportListQuery): Promise<Paged<HallImportSummaryDto>> {
+    const [imports, total] = await this.db.manager.findAndCount(HallImport, {
+      where: user.roles.includes('admin') ? {} : { createdBy: user.id },
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const creatorIds = [...new Set(imports.map((i) => i.createdBy))];
+    const creators = new Map((creatorIds.length ? await this.db.manager.find(User, { where: { id: In(creatorIds) } }) : []).map((u) => [u.id, u]));
+    return { items: imports.map((i) => summaryOf(i, creators.get(i.createdBy))), total, page: query.page, pageSize: query.pageSize };
+  }
+
   async get(user: AuthUser, id: number, query: HallImportRowsQuery): Promise<HallImportDto> {
     const hallImport = await this.load(user, id);
+    const creator = await this.db.manager.findOne(User, { where: { id: hallImport.createdBy } });
     const where = query.result ? { importId: id, result: query.result } : { importId: id };
     const [rows, total] = await this.db.manager.findAndCount(HallImportRow, {
       where,
@@ -116,25 +134,13 @@ export class HallImportService {
     const codes = [...new Set(rows.map((r) => r.villageCode).filter((c): c is string => !!c))];
     const villages = new Map((codes.length ? await this.db.manager.find(Region, { where: { code: In(codes) } }) : []).map((v) => [v.code, v.fullName]));
     return {
-      id: hallImport.id,
-      fileName: hallImport.fileName,
-      status: hallImport.status,
-      mode: hallImport.mode,
-      createdAt: new Date(hallImport.createdAt).toISOString(),
-      expiresAt: new Date(new Date(hallImport.createdAt).getTime() + PREVIEW_VALID_MS).toISOString(),
-      confirmedAt: hallImport.confirmedAt ? new Date(hallImport.confirmedAt).toISOString() : null,
-      counts: {
-        total: hallImport.rowCount,
-        create: hallImport.createCount,
-        update: hallImport.updateCount,
-        unchanged: hallImport.unchangedCount,
-        error: hallImport.errorCount,
-      },
+      ...summaryOf(hallImport, creator ?? undefined),
       rows: {
         items: rows.map((r) => ({
           line: r.line,
           result: r.result,
           hallId: r.hallId,
+          writtenHallId: r.writtenHallId,
           name: r.values?.name ?? r.rawName,
           villageCode: r.villageCode,
           villagePath: r.villageCode ? (villages.get(r.villageCode) ?? null) : null,
@@ -183,6 +189,7 @@ export class HallImportService {
           const values = row.values!;
           if (row.result === 'create') {
             const hall = await m.save(m.create(Hall, { ...values, blackoutDates: null, quotaYear: year, quotaUsed: 0, active: true }));
+            await m.update(HallImportRow, { id: row.id }, { writtenHallId: hall.id });
             await this.audit.record(m, { actor: user, objectType: 'hall', objectId: hall.id, action: 'import_create', after: { ...values, importId: id }, regionCode: values.villageCode });
             continue;
           }
@@ -198,6 +205,8 @@ export class HallImportService {
           await this.audit.record(m, { actor: user, objectType: 'hall', objectId: current.id, action: 'import_update', before: diff.before, after: { ...diff.after, importId: id }, regionCode: values.villageCode });
         }
         writing = null;
+        // An update row writes the hall it matched.
+        await m.createQueryBuilder().update(HallImportRow).set({ writtenHallId: () => 'hall_id' }).where("import_id = :id AND result = 'update'", { id }).execute();
         if (rows.length > 0) {
           const counts = { created: hallImport.createCount, updated: hallImport.updateCount, skippedErrors: mode === 'skip-errors' ? hallImport.errorCount : 0 };
           await this.audit.record(m, { actor: user, objectType: 'hall_import', objectId: id, action: 'confirm', after: { fileName: hallImport.fileName, mode, ...counts }, regionCode: await this.scope.oversightRegion(user) || null });
@@ -301,6 +310,27 @@ export class HallImportService {
     if (root === null) throw outOfScope('您没有负责的地区');
     return root;
   }
+}
+
+/** The upload without its rows: the list of past imports, and the head of a preview or result. */
+function summaryOf(hallImport: HallImport, creator: User | undefined): HallImportSummaryDto {
+  return {
+    id: hallImport.id,
+    fileName: hallImport.fileName,
+    status: hallImport.status,
+    mode: hallImport.mode,
+    createdBy: creator ? { id: creator.id, nickname: creator.nickname } : null,
+    createdAt: new Date(hallImport.createdAt).toISOString(),
+    expiresAt: new Date(new Date(hallImport.createdAt).getTime() + PREVIEW_VALID_MS).toISOString(),
+    confirmedAt: hallImport.confirmedAt ? new Date(hallImport.confirmedAt).toISOString() : null,
+    counts: {
+      total: hallImport.rowCount,
+      create: hallImport.createCount,
+      update: hallImport.updateCount,
+      unchanged: hallImport.unchangedCount,
+      error: hallImport.errorCount,
+    },
+  };
 }
 
 const fileError = (message: string, details?: Record<string, unknown>) => new DomainError(ErrorCode.ValidationFailed, message, { ...details, fields: [{ field: 'file', message }] });

@@ -1,31 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  ORDER_STATES,
+  orderMachine,
   type AdminHallDto,
   type AdminHallQuery,
+  type BlackoutConflictDetails,
+  type BlackoutScheduledService,
+  type HallBlackoutPeriod,
   type HallBlackoutsInput,
   type HallQuotaInput,
   type Paged,
 } from '@hall-menu/shared';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { isDuplicateKey } from '../../common/database/duplicate-key';
 import { containsPattern } from '../../common/database/like';
 import { DomainError, notFound, outOfScope } from '../../common/errors/domain-error';
+import { beijingToday } from '../../common/time';
 import { DatabaseService } from '../../database/database.service';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Order } from '../orders/order.entity';
+import { ServiceProject } from '../projects/service-project.entity';
 import { Region } from '../regions/region.entity';
 import { ScopeService } from '../users/scope.service';
 import { User } from '../users/user.entity';
 import { HallManager } from './hall-manager.entity';
-import { blackoutsOf } from './hall-blackouts';
+import { blackoutsOf, describeBlackout } from './hall-blackouts';
 import { addHallManager, removeHallManager } from './hall-managers';
 import { applyQuota, quotaYearAt } from './hall-quota';
 import { Hall } from './hall.entity';
+import { servicesNewlyCovered } from './scheduled-services';
 
 /** Orders in these states still need the hall, so it cannot close while it has them. */
 const OPEN_ORDER_STATES = ['pending', 'proposed', 'accepted', 'in_service'];
+/** Orders not yet finished (after a hall closes: delivered and awaiting confirmation, disputed, a no-show reported). */
+const UNFINISHED_ORDER_STATES = ORDER_STATES.filter((s) => !orderMachine.terminal.includes(s));
+/** How many scheduled services a refusal names in its message; `details` lists them all. */
+const LISTED_IN_MESSAGE = 5;
 
 /**
  * Officials' work on halls besides create/edit: quota, blackout periods, closing, managers. Admins act city-wide,
@@ -38,6 +52,7 @@ export class HallAdminService {
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(user: AuthUser, query: AdminHallQuery): Promise<Paged<AdminHallDto>> {
@@ -81,7 +96,11 @@ export class HallAdminService {
     return this.get(user, id);
   }
 
-  /** Replaces the periods the hall cannot be booked in; orders for days inside them are refused. */
+  /**
+   * Replaces the periods the hall cannot be booked in; orders for days inside them are refused. Services already
+   * scheduled on newly covered days are refused (409, listed in `details`) unless `force`: then the periods are set
+   * and the hall's managers and each service's provider are told, in the same transaction.
+   */
   async setBlackouts(user: AuthUser, id: number, input: HallBlackoutsInput): Promise<AdminHallDto> {
     const hall = await this.load(id);
     await this.assertOversees(user, hall);
@@ -90,13 +109,36 @@ export class HallAdminService {
       await this.db.lockRow(m, 'halls', id);
       const current = blackoutsOf(await m.findOneByOrFail(Hall, { id }));
       if (JSON.stringify(current) === JSON.stringify(periods)) return;
+      const covered = await servicesNewlyCovered(m, id, current, periods, this.clock.now());
+      if (covered.length > 0 && !input.force) throw scheduledServicesConflict(covered);
       await m.update(Hall, { id }, { blackoutDates: periods.length ? periods : null });
-      await this.audit.record(m, { actor: user, objectType: 'hall', objectId: id, action: 'set_blackouts', before: { blackouts: current }, after: { blackouts: periods }, regionCode: hall.villageCode });
+      const reason = covered.length ? `仍然设置：其中已安排 ${covered.length} 场服务（点单编号 ${covered.map((s) => s.orderId).join('、')}）` : undefined;
+      await this.audit.record(m, { actor: user, objectType: 'hall', objectId: id, action: 'set_blackouts', before: { blackouts: current }, after: { blackouts: periods }, reason, regionCode: hall.villageCode });
+      await this.tellAboutCoveredServices(m, hall, periods, covered);
     });
     return this.get(user, id);
   }
 
-  /** A closed hall cannot order and is not listed to villagers. It must not have orders still under way. */
+  /** One message per covered service, to the hall's managers and the provider's members, linking to the order. */
+  private async tellAboutCoveredServices(m: EntityManager, hall: Hall, periods: HallBlackoutPeriod[], covered: BlackoutScheduledService[]): Promise<void> {
+    if (covered.length === 0) return;
+    const managers = await this.notifications.hallManagers(m, hall.id);
+    for (const service of covered) {
+      const covering = periods.find((p) => p.from <= beijingDay(service.endsAt) && service.date <= p.to)!;
+      await this.notifications.notify(m, [...managers, ...(await this.notifications.providerMembers(m, service.provider.id))], {
+        kind: 'hall.blackout_set',
+        title: '礼堂暂停接待',
+        body: `${hall.name}将在 ${describeBlackout(covering)} 暂停接待，已安排在 ${service.date} 的「${service.title}」在这段时间内，请礼堂与服务方尽快商量改期或取消`,
+        link: `pages/order/index?id=${service.orderId}`,
+      });
+    }
+  }
+
+  /**
+   * A closed hall cannot order and is not listed to villagers. It must not have orders still under way: the order
+   * machine gives officials no way to cancel them, only the hall's managers or the provider can. Its managers are
+   * told, and so are providers with orders there not yet finished (awaiting confirmation, disputed…), which carry on.
+   */
   async close(user: AuthUser, id: number, reason: string): Promise<AdminHallDto> {
     const hall = await this.load(id);
     await this.assertOversees(user, hall);
@@ -114,8 +156,27 @@ export class HallAdminService {
       const closed = await m.createQueryBuilder().update(Hall).set({ active: false }).where('id = :id AND active = :active', { id, active: true }).execute();
       if (closed.affected !== 1) throw new DomainError(ErrorCode.Conflict, '该礼堂已经关闭了');
       await this.audit.record(m, { actor: user, objectType: 'hall', objectId: id, action: 'close', before: { active: true }, after: { active: false }, reason, regionCode: hall.villageCode });
+      await this.tellAboutClosing(m, hall, reason);
     });
     return this.get(user, id);
+  }
+
+  private async tellAboutClosing(m: EntityManager, hall: Hall, reason: string): Promise<void> {
+    await this.notifications.notify(m, await this.notifications.hallManagers(m, hall.id), {
+      kind: 'hall.closed',
+      title: '礼堂已关闭',
+      body: `${hall.name}已被关闭，原因：${reason}。关闭后不能再点单，村民也看不到这个礼堂；如有疑问请联系宣传部门`,
+    });
+    const unfinished = await m.find(Order, { where: { hallId: hall.id, status: In(UNFINISHED_ORDER_STATES) }, order: { id: 'ASC' } });
+    const titles = new Map((unfinished.length ? await m.find(ServiceProject, { where: { id: In([...new Set(unfinished.map((o) => o.projectId))]) } }) : []).map((p) => [p.id, p.title]));
+    for (const order of unfinished) {
+      await this.notifications.notify(m, await this.notifications.providerMembers(m, order.providerId), {
+        kind: 'hall.closed',
+        title: '礼堂已关闭',
+        body: `${hall.name}已被关闭，原因：${reason}。您在这里的「${titles.get(order.projectId) ?? ''}」点单尚未了结，仍按原流程确认和处理`,
+        link: `pages/order/index?id=${order.id}`,
+      });
+    }
   }
 
   async reopen(user: AuthUser, id: number): Promise<AdminHallDto> {
@@ -213,4 +274,18 @@ export class HallAdminService {
       throw error;
     }
   }
+}
+
+const beijingDay = (iso: string) => beijingToday(new Date(iso));
+
+/** 409 naming the scheduled services a blackout change would cover, so the official can talk to their providers. */
+function scheduledServicesConflict(covered: BlackoutScheduledService[]): DomainError {
+  const named = covered.slice(0, LISTED_IN_MESSAGE).map((s) => `${s.date}「${s.title}」（${s.provider.name}）`);
+  const more = covered.length > LISTED_IN_MESSAGE ? ` 等 ${covered.length} 场` : '';
+  const details: BlackoutConflictDetails = { scheduledServices: covered };
+  return new DomainError(
+    ErrorCode.Conflict,
+    `新的暂停接待日期内已经安排了 ${covered.length} 场服务：${named.join('、')}${more}。请先与服务方商量改期或取消；确需暂停接待的，可以选择「仍然设置」，系统会通知礼堂管理员和服务方`,
+    { ...details },
+  );
 }

@@ -21,13 +21,13 @@ function blackedOutThroughout(hall: Hall, from: string, to: string): boolean {
 }
 
 /** How a blackout period reads in a message: 2026-05-01 至 2026-05-20（农忙）. */
-const describe = (p: HallBlackoutPeriod) => `${p.from} 至 ${p.to}${p.note ? `（${p.note}）` : ''}`;
+export const describeBlackout = (p: HallBlackoutPeriod) => `${p.from} 至 ${p.to}${p.note ? `（${p.note}）` : ''}`;
 
 /** An order's wished-for date windows: each must keep at least one day outside the hall's blackout periods. */
 export function assertWindowsBookable(hall: Hall, windows: readonly DateRange[]): void {
   windows.forEach((w, i) => {
     if (!blackedOutThroughout(hall, w.from, w.to)) return;
-    const message = `礼堂在 ${describe(blackoutTouching(hall, w.from, w.to)!)} 暂停接待，所选日期段 ${w.from} 至 ${w.to} 都在其中，请换个日期段`;
+    const message = `礼堂在 ${describeBlackout(blackoutTouching(hall, w.from, w.to)!)} 暂停接待，所选日期段 ${w.from} 至 ${w.to} 都在其中，请换个日期段`;
     throw new DomainError(ErrorCode.HallBlackout, message, { fields: [{ field: `windows.${i}.from`, message }] });
   });
 }
@@ -35,5 +35,5 @@ export function assertWindowsBookable(hall: Hall, windows: readonly DateRange[])
 /** A fixed service time: no day of it may fall in a blackout period. Days are Beijing dates. */
 export function assertDaysBookable(hall: Hall, fromDay: string, toDay: string): void {
   const period = blackoutTouching(hall, fromDay, toDay);
-  if (period) throw new DomainError(ErrorCode.HallBlackout, `礼堂在 ${describe(period)} 暂停接待，请换个时间`, { blackout: period });
+  if (period) throw new DomainError(ErrorCode.HallBlackout, `礼堂在 ${describeBlackout(period)} 暂停接待，请换个时间`, { blackout: period });
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { hallInputSchema, hallQuerySchema, idParamSchema, type HallDto, type HallInput, type HallQuery, type Paged } from '@hall-menu/shared';
+import { hallInputSchema, hallQuerySchema, hallUpdateSchema, idParamSchema, type HallDto, type HallInput, type HallQuery, type HallUpdateInput, type Paged } from '@hall-menu/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
 import { ZodPipe } from '../../common/validation/zod.pipe';
@@ -36,7 +36,7 @@ export class HallsController {
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ZodPipe(idParamSchema)) id: number,
-    @Body(new ZodPipe(hallInputSchema)) body: HallInput,
+    @Body(new ZodPipe(hallUpdateSchema)) body: HallUpdateInput,
   ): Promise<HallDto> {
     return this.halls.update(user, id, body);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type HallDto, type HallInput, type HallQuery, type Paged } from '@hall-menu/shared';
+import { ErrorCode, type HallDto, type HallInput, type HallQuery, type HallUpdateInput, type Paged } from '@hall-menu/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { isDuplicateKey } from '../../common/database/duplicate-key';
@@ -84,21 +84,25 @@ export class HallsService {
     return this.get(id);
   }
 
-  /** Edits a hall; a changed quota applies to the current year, as when it is set on its own. */
-  async update(user: AuthUser, id: number, input: HallInput): Promise<HallDto> {
+  /**
+   * Edits a hall with the fields given: an optional field left out keeps its value (see `hallUpdateSchema`).
+   * A changed quota applies to the current year, as when it is set on its own.
+   */
+  async update(user: AuthUser, id: number, input: HallUpdateInput): Promise<HallDto> {
     const { hall } = await this.load(id);
     await this.assertVillage(input.villageCode);
     await this.scope.assertOversees(user, [hall.villageCode, input.villageCode], '只能修改您负责地区内的礼堂');
+    const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<HallInput>;
     await this.uniqueName(input, () =>
       this.db.transaction(async (m) => {
         await this.db.lockRow(m, 'halls', id);
         const current = await m.findOneByOrFail(Hall, { id });
-        const { annualQuota, ...fields } = input;
-        const before = Object.fromEntries(Object.keys(input).map((k) => [k, current[k as keyof HallInput]])) as HallInput;
-        const diff = changedFields(before, input);
+        const { annualQuota, ...fields } = given;
+        const before = Object.fromEntries(Object.keys(given).map((k) => [k, current[k as keyof HallInput]])) as Partial<HallInput>;
+        const diff = changedFields(before, given);
         if (!diff) return;
         await m.update(Hall, { id }, fields);
-        await applyQuota(m, current, annualQuota, quotaYearAt(this.clock.now()));
+        if (annualQuota !== undefined) await applyQuota(m, current, annualQuota, quotaYearAt(this.clock.now()));
         await this.audit.record(m, { actor: user, objectType: 'hall', objectId: id, action: 'update', ...diff, regionCode: input.villageCode });
       }),
     );
@@ -106,7 +110,7 @@ export class HallsService {
   }
 
   /** The name is unique within its village (the key an import matches on). */
-  private async uniqueName<T>(input: HallInput, work: () => Promise<T>): Promise<T> {
+  private async uniqueName<T>(input: Pick<HallInput, 'name'>, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {

@@ -5,6 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Entity('gala_nominations')
 @Index(['status', 'createdAt'])
 @Index(['providerId', 'status'])
+@Index(['nominatedBy', 'idempotencyKey'], { unique: true })
 export class GalaNomination {
   @PrimaryGeneratedColumn()
   id: number;
@@ -37,6 +38,10 @@ export class GalaNomination {
 
   @Column({ name: 'nominated_by', type: 'int' })
   nominatedBy: number;
+
+  /** The reviewer's key for the request that made it: a retry with the same key gets this nomination back. */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 64, nullable: true })
+  idempotencyKey: string | null;
 
   @Column({ name: 'decided_at', type: 'datetime', nullable: true })
   decidedAt: Date | null;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   idParamSchema,
   NOMINATION_EVENTS,
@@ -27,11 +27,16 @@ const nominationEventSchema = z.enum(NOMINATION_EVENTS, { errorMap: () => ({ mes
 export class NominationsController {
   constructor(private readonly nominations: NominationsService) {}
 
-  /** A reviewer nominates a 村晚 programme into the menu. */
+  /** A reviewer nominates a 村晚 programme into the menu. Send a fresh `Idempotency-Key` per nomination and the same one on retries. */
   @Roles('reviewer', 'admin')
   @Post()
-  nominate(@CurrentUser() user: AuthUser, @Body(new ZodPipe(nominationInputSchema)) body: NominationInput): Promise<NominationDto> {
-    return this.nominations.nominate(user, body);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 letters, digits, - or _; the same key returns the same nomination' })
+  nominate(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(nominationInputSchema)) body: NominationInput,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<NominationDto> {
+    return this.nominations.nominate(user, body, idempotencyKey);
   }
 
   /** Nominations from the reviewer's region; `?status=&page=&pageSize=`. */

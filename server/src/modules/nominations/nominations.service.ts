@@ -18,6 +18,7 @@ import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DomainError, notFound, outOfScope } from '../../common/errors/domain-error';
+import { optionalIdempotencyKey } from '../../common/http/idempotency-key';
 import { SensitiveWordsService } from '../../common/sensitive-words/sensitive-words.service';
 import { TransitionHistory } from '../../common/transitions/transition-history.entity';
 import { TransitionService } from '../../common/transitions/transition.service';
@@ -102,7 +103,15 @@ export class NominationsService {
     private readonly clock: Clock,
   ) {}
 
-  async nominate(user: AuthUser, input: NominationInput): Promise<NominationDto> {
+  /**
+   * With an idempotency key, a retry gets the nomination the first request made; concurrent twins race on the unique
+   * index, where the loser's transaction (its draft project and new provider included) rolls back.
+   */
+  async nominate(user: AuthUser, input: NominationInput, idempotencyKeyHeader: string | undefined): Promise<NominationDto> {
+    const idempotencyKey = optionalIdempotencyKey(idempotencyKeyHeader);
+    const earlier = idempotencyKey ? await this.findByKey(user.id, idempotencyKey) : null;
+    if (earlier) return this.get(user, earlier.id);
+
     const village = await this.db.manager.findOne(Region, { where: { code: input.sourceVillageCode } });
     if (!village) throw new DomainError(ErrorCode.ValidationFailed, '找不到这个村(社区)，请重新选择', { fields: [{ field: 'sourceVillageCode', message: '没有这个村(社区)' }] });
     await this.scope.assertOversees(user, [village.code], '只能推荐您负责地区内的村晚节目');
@@ -133,7 +142,28 @@ export class NominationsService {
     }
 
     const actor = { id: user.id, roles: this.reviewerRoles(user) };
-    const id = await this.db.transaction(async (m) => {
+    let id: number;
+    try {
+      id = await this.nominateIn(input, village.code, serviceArea, content, actor, idempotencyKey);
+    } catch (error) {
+      // A concurrent twin with the same key won the unique index; everything of ours was rolled back.
+      const winner = idempotencyKey ? await this.findByKey(user.id, idempotencyKey) : null;
+      if (!winner) throw error;
+      return this.get(user, winner.id);
+    }
+    return this.get(user, id);
+  }
+
+  /** The nomination, its draft project and (when asked for) its new provider, in one transaction. */
+  private nominateIn(
+    input: NominationInput,
+    villageCode: string,
+    serviceArea: string[],
+    content: ProjectContent,
+    actor: { id: number; roles: Role[] },
+    idempotencyKey: string | null,
+  ): Promise<number> {
+    return this.db.transaction(async (m) => {
       let providerId = input.providerId;
       if (providerId === undefined) {
         const made = await m.save(
@@ -154,12 +184,13 @@ export class NominationsService {
           status: 'nominated',
           galaName: input.galaName,
           performers: input.performers,
-          sourceVillageCode: village.code,
+          sourceVillageCode: villageCode,
           sourceHallId: input.sourceHallId,
           projectId: project.id,
           providerId,
           providerCreated: input.providerId === undefined,
-          nominatedBy: user.id,
+          nominatedBy: actor.id,
+          idempotencyKey,
         }),
       );
       await this.transitions.recordCreated(m, { machine: nominationMachine, id: nomination.id, state: 'nominated', actor, actorRole: actor.roles[0] });
@@ -171,7 +202,6 @@ export class NominationsService {
       });
       return nomination.id;
     });
-    return this.get(user, id);
   }
 
   /**
@@ -279,6 +309,10 @@ export class NominationsService {
     const standing = this.standing(await this.viewer(user), nomination);
     if (!standing.member && !standing.claimant && !standing.overseer) throw outOfScope('这个提名与您无关');
     return (await this.toDtos([nomination], user))[0];
+  }
+
+  private findByKey(userId: number, idempotencyKey: string): Promise<GalaNomination | null> {
+    return this.db.manager.findOne(GalaNomination, { where: { nominatedBy: userId, idempotencyKey } });
   }
 
   private async load(id: number): Promise<GalaNomination> {

@@ -5,6 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Entity('commendations')
 @Index(['kind', 'subjectId', 'year'], { unique: true })
 @Index(['year', 'kind', 'status'])
+@Index(['markedBy', 'idempotencyKey'], { unique: true })
 export class Commendation {
   @PrimaryGeneratedColumn()
   id: number;
@@ -30,6 +31,10 @@ export class Commendation {
 
   @Column({ name: 'marked_at', type: 'datetime' })
   markedAt: Date;
+
+  /** The marker's key for the request that marked (or restored) it last: a retry with that key gets this mark back. */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 64, nullable: true })
+  idempotencyKey: string | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   commendationInputSchema,
   commendationQuerySchema,
@@ -39,9 +39,15 @@ export class RankingsController {
     return this.rankings.list(user, query);
   }
 
+  /** 评为品牌项目 / 表彰 (or restores a revoked mark). Send a fresh `Idempotency-Key` per mark and the same one on retries. */
   @Post('commendations')
-  mark(@CurrentUser() user: AuthUser, @Body(new ZodPipe(commendationInputSchema)) body: CommendationInput): Promise<CommendationDto> {
-    return this.rankings.mark(user, body);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 letters, digits, - or _; the same key returns the same mark' })
+  mark(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(commendationInputSchema)) body: CommendationInput,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<CommendationDto> {
+    return this.rankings.mark(user, body, idempotencyKey);
   }
 
   /** Revokes a mark; body `{ reason }` is required. The record stays, revoked. */

@@ -17,7 +17,9 @@ import {
 } from '@hall-menu/shared';
 import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { isDuplicateKey } from '../../common/database/duplicate-key';
 import { DomainError, notFound, outOfScope } from '../../common/errors/domain-error';
+import { optionalIdempotencyKey } from '../../common/http/idempotency-key';
 import { beijingToday } from '../../common/time';
 import { Clock } from '../../common/clock';
 import { TransitionService } from '../../common/transitions/transition.service';
@@ -120,28 +122,45 @@ export class RankingsService {
   /**
    * A reviewer marks a brand project (品牌项目) or commends a provider or hall (表彰) for a year, with a citation.
    * Marking a subject whose mark for that year was revoked restores it; either way a history row keeps who and when.
+   * With an idempotency key, a retry (or a concurrent twin) gets the mark its key made or restored, not "already marked".
    */
-  async mark(user: AuthUser, input: CommendationInput): Promise<CommendationDto> {
+  async mark(user: AuthUser, input: CommendationInput, idempotencyKeyHeader: string | undefined): Promise<CommendationDto> {
+    const idempotencyKey = optionalIdempotencyKey(idempotencyKeyHeader);
+    const earlier = idempotencyKey ? await this.findByKey(user.id, idempotencyKey) : null;
+    if (earlier) return this.get(user, earlier.id);
+
     const thisYear = Number(beijingToday(this.clock.now()).slice(0, 4));
     if (input.year > thisYear) {
       throw new DomainError(ErrorCode.ValidationFailed, '不能表彰尚未到来的年度', { fields: [{ field: 'year', message: `年度不能晚于 ${thisYear} 年` }] });
     }
     await this.assertMayMark(user, input.kind, input.subjectId);
-    const existing = await this.db.manager.findOne(Commendation, { where: { kind: input.kind, subjectId: input.subjectId, year: input.year } });
-    if (existing?.status === 'active') {
-      throw new DomainError(ErrorCode.Conflict, `已经是${input.year}年度${HONOUR_LABELS[input.kind]}了`, { commendationId: existing.id });
+    let id: number;
+    try {
+      id = await this.markOnce(user, input, idempotencyKey);
+    } catch (error) {
+      // A twin may have marked it meanwhile: with this key that is this request's own answer.
+      const winner = idempotencyKey ? await this.findByKey(user.id, idempotencyKey) : null;
+      if (winner) return this.get(user, winner.id);
+      const other = isDuplicateKey(error) ? await this.findMark(input) : null;
+      throw other ? this.alreadyMarked(input, other.id) : error;
     }
+    this.menuCache.invalidate();
+    return this.get(user, id);
+  }
+
+  /** Marks the subject, or restores its revoked mark, in one transaction; refuses when it is marked already. */
+  private async markOnce(user: AuthUser, input: CommendationInput, idempotencyKey: string | null): Promise<number> {
+    const existing = await this.findMark(input);
+    if (existing?.status === 'active') throw this.alreadyMarked(input, existing.id);
     const actor = { id: user.id, roles: this.reviewerRoles(user) };
-    const id = await this.db.transaction(async (m) => {
+    const marked = { citation: input.citation, markedBy: user.id, markedAt: new Date(), idempotencyKey };
+    return this.db.transaction(async (m) => {
       let id: number;
       if (existing) {
-        await this.transitions.apply(
-          { machine: commendationMachine, entity: Commendation, label: '表彰', id: existing.id, event: 'restore', actor, set: { citation: input.citation, markedBy: user.id, markedAt: new Date() } },
-          m,
-        );
+        await this.transitions.apply({ machine: commendationMachine, entity: Commendation, label: '表彰', id: existing.id, event: 'restore', actor, set: marked }, m);
         id = existing.id;
       } else {
-        const saved = await m.save(m.create(Commendation, { ...input, status: 'active', markedBy: user.id, markedAt: new Date() }));
+        const saved = await m.save(m.create(Commendation, { ...input, ...marked, status: 'active' }));
         await this.transitions.recordCreated(m, { machine: commendationMachine, id: saved.id, state: 'active', actor, actorRole: actor.roles[0] });
         id = saved.id;
       }
@@ -153,8 +172,14 @@ export class RankingsService {
       });
       return id;
     });
-    this.menuCache.invalidate();
-    return this.get(user, id);
+  }
+
+  private findMark(input: CommendationInput): Promise<Commendation | null> {
+    return this.db.manager.findOne(Commendation, { where: { kind: input.kind, subjectId: input.subjectId, year: input.year } });
+  }
+
+  private alreadyMarked(input: CommendationInput, id: number): DomainError {
+    return new DomainError(ErrorCode.Conflict, `已经是${input.year}年度${HONOUR_LABELS[input.kind]}了`, { commendationId: id });
   }
 
   /** Takes a mark back, with a reason; the row stays (revoked) so the record of who marked and who removed remains. */
@@ -185,6 +210,10 @@ export class RankingsService {
 
   private async get(user: AuthUser, id: number): Promise<CommendationDto> {
     return (await this.toDtos([await this.load(id)], user))[0];
+  }
+
+  private findByKey(userId: number, idempotencyKey: string): Promise<Commendation | null> {
+    return this.db.manager.findOne(Commendation, { where: { markedBy: userId, idempotencyKey } });
   }
 
   private async load(id: number): Promise<Commendation> {

@@ -29,6 +29,7 @@ import { Reservation } from '../reservations/reservation.entity';
 import { RulesService } from '../rules/rules.service';
 import { ScopeService } from '../users/scope.service';
 import { User } from '../users/user.entity';
+import { EventRatingViewsService } from './event-rating-views.service';
 import { EventRating } from './event-rating.entity';
 import { OrderRating } from './order-rating.entity';
 import { RatingScore, type RatingSubject } from './rating-score.entity';
@@ -50,6 +51,7 @@ export class RatingsService {
     private readonly scores: ScoresService,
     private readonly sensitiveWords: SensitiveWordsService,
     private readonly projectViews: ProjectViewsService,
+    private readonly eventRatingViews: EventRatingViewsService,
   ) {}
 
   /** Villagers who were checked in rate the event once; the scores follow in the same transaction. */
@@ -93,7 +95,7 @@ export class RatingsService {
 
   async eventRatings(eventId: number): Promise<EventRatingDto[]> {
     const ratings = await this.db.manager.find(EventRating, { where: { eventId, hidden: false }, order: { id: 'DESC' }, take: 100 });
-    return this.eventRatingDtos(ratings);
+    return this.eventRatingViews.toDtos(ratings);
   }
 
   /** A reviewer of the hall's region hides an abusive rating, with a reason; it stops counting. */
@@ -254,25 +256,7 @@ export class RatingsService {
   }
 
   private async eventRatingDto(id: number): Promise<EventRatingDto> {
-    return (await this.eventRatingDtos([await this.db.manager.findOneByOrFail(EventRating, { id })]))[0];
-  }
-
-  private async eventRatingDtos(ratings: EventRating[]): Promise<EventRatingDto[]> {
-    if (ratings.length === 0) return [];
-    const editMs = (await this.rules.get('ratingEditWindowDays')) * DAY_MS;
-    const users = new Map((await this.db.manager.find(User, { where: { id: In([...new Set(ratings.map((r) => r.userId))]) } })).map((u) => [u.id, u]));
-    return ratings.map((r) => ({
-      id: r.id,
-      eventId: r.eventId,
-      stars: r.stars,
-      text: r.text,
-      photo: r.photo,
-      // Villagers are shown by surname only.
-      authorName: `${(users.get(r.userId)?.nickname ?? '村民').slice(0, 1)}**`,
-      createdAt: iso(r.createdAt),
-      editableUntil: iso(new Date(new Date(r.createdAt).getTime() + editMs)),
-      hidden: r.hidden,
-    }));
+    return (await this.eventRatingViews.toDtos([await this.db.manager.findOneByOrFail(EventRating, { id })]))[0];
   }
 
   private async orderRatingDtos(ratings: OrderRating[]): Promise<OrderRatingDto[]> {

@@ -26,6 +26,7 @@ import { Hall } from '../halls/hall.entity';
 import { HallEvent } from '../orders/hall-event.entity';
 import { Region } from '../regions/region.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { EventRatingViewsService } from '../ratings/event-rating-views.service';
 import { RulesService } from '../rules/rules.service';
 import { ScopeService } from '../users/scope.service';
 import { User } from '../users/user.entity';
@@ -49,6 +50,7 @@ export class ReservationsService {
     private readonly transitions: TransitionService,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly eventRatings: EventRatingViewsService,
   ) {}
 
   /**
@@ -228,6 +230,7 @@ export class ReservationsService {
       maxSeatsPerPerson: event.maxSeatsPerPerson,
       cancelUntil: iso(new Date(event.startsAt.getTime() - (await this.rules.get('reservationCancelCutoffMinutes')) * MINUTE_MS)),
       myReservation: mine ? (await this.toDtos([mine], ['villager']))[0] : null,
+      myRating: viewer ? await this.eventRatings.mine(viewer.id, eventId) : null,
     };
   }
 

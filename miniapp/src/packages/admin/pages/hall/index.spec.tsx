@@ -7,8 +7,6 @@ import { useAuthStore } from '../../../../stores/auth';
 import { adminHall, adminUser, cityAdmin } from '../../admin-fixtures';
 import AdminHallPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 const routes = { 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(cityAdmin) };
 
 beforeEach(() => {
@@ -127,6 +125,46 @@ describe('礼堂详情', () => {
     await waitFor(() => expect(api.callsTo('PUT /admin/halls/11/blackouts')).toHaveLength(1));
     expect(api.callsTo('PUT /admin/halls/11/blackouts')[0].data).toEqual({ periods: [{ from: '2026-07-10', to: '2026-07-20', note: '礼堂维修' }] });
     expect(await screen.findByText('已保存：2026年7月10日 至 2026年7月20日（礼堂维修）')).toBeTruthy();
+  });
+
+  it('lists the scheduled services a new blackout would cover, and sets it anyway only when asked', async () => {
+    const repair = { from: '2026-07-10', to: '2026-07-20', note: '' };
+    const service = {
+      orderId: 41,
+      eventId: 52,
+      date: '2026-07-12',
+      startsAt: '2026-07-12T06:00:00.000Z',
+      endsAt: '2026-07-12T08:00:00.000Z',
+      title: '越剧《五女拜寿》',
+      provider: { id: 3, name: '瑞安越剧团', contactName: '王芳', contactPhone: '13800001111' },
+    };
+    const api = fakeApi({
+      ...routes,
+      'GET /admin/halls/11': () => ok(adminHall()),
+      'PUT /admin/halls/11/blackouts': (request) =>
+        (request.data as { force?: boolean }).force
+          ? ok(adminHall({ blackouts: [repair] }))
+          : fail(409, 'CONFLICT', '新的暂停接待日期内已经安排了 1 场服务', { scheduledServices: [service] }),
+    });
+    const { container } = render(<AdminHallPage />);
+    await screen.findByText('鲍田村文化礼堂');
+    fireEvent.click(screen.getByText('添加一段'));
+    const pickers = container.querySelectorAll('.row-item taro-picker-core');
+    fireEvent(pickers[0], new CustomEvent('change', { detail: { value: repair.from } }));
+    fireEvent(pickers[1], new CustomEvent('change', { detail: { value: repair.to } }));
+    fireEvent.click(screen.getByText('保存暂停日期'));
+
+    expect(await screen.findByText('新的暂停接待日期内已经安排了 1 场服务，请先与服务方商量改期或取消：')).toBeTruthy();
+    expect(screen.getByText(/2026年7月12日 周日 14:00–16:00「越剧《五女拜寿》」/)).toBeTruthy();
+    expect(screen.getByText('瑞安越剧团 · 联系人 王芳 13800001111')).toBeTruthy();
+    expect(api.callsTo('PUT /admin/halls/11/blackouts')[0].data).toEqual({ periods: [repair] });
+    expect(screen.queryByText(/^已保存：/)).toBeNull();
+
+    fireEvent.click(screen.getByText('仍然设置'));
+    await waitFor(() => expect(api.callsTo('PUT /admin/halls/11/blackouts')).toHaveLength(2));
+    expect(api.callsTo('PUT /admin/halls/11/blackouts')[1].data).toEqual({ periods: [repair], force: true });
+    expect(await screen.findByText('已保存：2026年7月10日 至 2026年7月20日')).toBeTruthy();
+    expect(screen.queryByText('仍然设置')).toBeNull();
   });
 
   it('tells a reviewer when the hall is outside their region', async () => {

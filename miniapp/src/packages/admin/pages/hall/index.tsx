@@ -1,14 +1,23 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Picker, View } from '@tarojs/components';
-import { hallBlackoutsSchema, hallCloseSchema, hallQuotaSchema, type AdminHallDto, type AdminUserDto, type HallBlackoutPeriod } from '@hall-menu/shared';
+import {
+  hallBlackoutsSchema,
+  hallCloseSchema,
+  hallQuotaSchema,
+  type AdminHallDto,
+  type AdminUserDto,
+  type BlackoutConflictDetails,
+  type BlackoutScheduledService,
+  type HallBlackoutPeriod,
+} from '@hall-menu/shared';
 import { addHallManager, closeHall, getAdminHall, listUsers, removeHallManager, reopenHall, setHallBlackouts, setHallQuota } from '../../../../api/admin';
-import { errorMessage } from '../../../../api/api-error';
+import { ApiError, errorMessage } from '../../../../api/api-error';
 import { Field, FormError } from '../../../../components/Field';
 import { EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { ADMIN_PAGES } from '../../../../routes';
-import { beijingToday, formatDate } from '../../../../utils/format';
+import { beijingToday, formatDate, formatTimeSpan } from '../../../../utils/format';
 import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
 import { AdminContent } from '../../components/AdminContent';
 import { AdminPage } from '../../components/AdminPage';
@@ -182,19 +191,60 @@ function Managers({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed 
 
 const MAX_BLACKOUTS = 20;
 
+/** The services a refused blackout change would cover (409 with `BlackoutConflictDetails`), or null for another failure. */
+function scheduledServicesOf(error: unknown): BlackoutScheduledService[] | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const services = (error.details as Partial<BlackoutConflictDetails> | undefined)?.scheduledServices;
+  return Array.isArray(services) && services.length > 0 ? services : null;
+}
+
+/** Who to talk to before the days are blacked out, and the way to set them anyway. */
+function ScheduledConflict({ services, busy, onForce, onDrop }: { services: BlackoutScheduledService[]; busy: boolean; onForce: () => void; onDrop: () => void }) {
+  return (
+    <View className='notice notice--error notice--inline spaced'>
+      <View>新的暂停接待日期内已经安排了 {services.length} 场服务，请先与服务方商量改期或取消：</View>
+      <View className='pick-list'>
+        {services.map((service) => (
+          <View key={service.orderId} className='pick-row'>
+            <View className='pick-row__text'>
+              {formatTimeSpan(service.startsAt, service.endsAt)}「{service.title}」
+              <View className='pick-row__meta'>
+                {service.provider.name} · 联系人 {service.provider.contactName} {service.provider.contactPhone}
+              </View>
+            </View>
+          </View>
+        ))}
+      </View>
+      <View className='spaced'>确需暂停接待的，可以仍然设置，系统会通知礼堂管理员和这些服务方。</View>
+      <View className='button-row'>
+        <Button className='btn' disabled={busy} onClick={onDrop}>
+          先不设置
+        </Button>
+        <Button className='btn btn--primary' disabled={busy} onClick={onForce}>
+          {busy ? '正在保存…' : '仍然设置'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 function Blackouts({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed }) {
   const [periods, setPeriods] = useState<HallBlackoutPeriod[]>(hall.blackouts);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<BlackoutScheduledService[] | null>(null);
   const [busy, setBusy] = useState(false);
   const today = beijingToday();
   const changed = JSON.stringify(periods) !== JSON.stringify(hall.blackouts);
-  const edit = (index: number, patch: Partial<HallBlackoutPeriod>) => {
-    setPeriods((current) => current.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  // Any edit makes the list of covered services stale: the next save asks the server again.
+  const change = (next: (current: HallBlackoutPeriod[]) => HallBlackoutPeriod[]) => {
+    setPeriods(next);
     setErrors({});
+    setConflict(null);
   };
+  const edit = (index: number, patch: Partial<HallBlackoutPeriod>) => change((current) => current.map((p, i) => (i === index ? { ...p, ...patch } : p)));
 
-  async function save() {
+  async function save(force: boolean) {
     if (busy) return;
     const checked = hallBlackoutsSchema.safeParse({ periods });
     if (!checked.success) {
@@ -206,11 +256,17 @@ function Blackouts({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed
     setErrors({});
     setFormError(null);
     try {
-      const saved = await setHallBlackouts(hall.id, checked.data.periods);
+      const saved = await setHallBlackouts(hall.id, checked.data.periods, force);
+      setConflict(null);
       setPeriods(saved.blackouts);
       onChanged(saved);
       toastDone('已保存');
     } catch (error) {
+      const services = scheduledServicesOf(error);
+      if (services) {
+        setConflict(services);
+        return;
+      }
       const failure = explainFailure(error);
       setErrors(failure.fields);
       setFormError(formMessage(failure));
@@ -241,7 +297,7 @@ function Blackouts({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed
             </View>
             <View className='range-row spaced'>
               <Input className='input range-row__input' value={period.note} maxlength={40} placeholder='说明，例如：礼堂维修' onInput={(e) => edit(index, { note: e.detail.value })} />
-              <Button className='btn btn--small' onClick={() => setPeriods((current) => current.filter((_, i) => i !== index))}>
+              <Button className='btn btn--small' onClick={() => change((current) => current.filter((_, i) => i !== index))}>
                 删除
               </Button>
             </View>
@@ -253,14 +309,15 @@ function Blackouts({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed
         {errors.periods && <View className='form-error'>{errors.periods}</View>}
         <View className='button-row'>
           {periods.length < MAX_BLACKOUTS && (
-            <Button className='btn' onClick={() => setPeriods((current) => [...current, { from: today, to: today, note: '' }])}>
+            <Button className='btn' onClick={() => change((current) => [...current, { from: today, to: today, note: '' }])}>
               添加一段
             </Button>
           )}
-          <Button className='btn btn--primary' disabled={busy || !changed} onClick={save}>
-            {busy ? '正在保存…' : '保存暂停日期'}
+          <Button className='btn btn--primary' disabled={busy || !changed || conflict !== null} onClick={() => save(false)}>
+            {busy && !conflict ? '正在保存…' : '保存暂停日期'}
           </Button>
         </View>
+        {conflict && <ScheduledConflict services={conflict} busy={busy} onForce={() => save(true)} onDrop={() => setConflict(null)} />}
         {hall.blackouts.length > 0 && <View className='card__meta spaced'>已保存：{hall.blackouts.map(formatBlackout).join('；')}</View>}
       </View>
     </View>
@@ -287,7 +344,7 @@ function OpenOrClose({ hall, onChanged }: { hall: AdminHallDto; onChanged: Chang
       <View className='card'>
         {hall.active ? (
           <>
-            <View className='card__meta'>关闭后礼堂不能再点单，村民也看不到它；还有进行中的点单时不能关闭。</View>
+            <View className='card__meta'>关闭后礼堂不能再点单，村民也看不到它；还有进行中的点单时不能关闭。关闭时会通知礼堂管理员，以及在这里还有点单未了结的服务方。</View>
             <ReasonAction
               label='关闭礼堂'
               reasonLabel='关闭原因'

@@ -1,14 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { HallImportRowDto } from '@hall-menu/shared';
+import type { HallImportRowDto, HallImportSummaryDto } from '@hall-menu/shared';
 import { fail, fakeApi, ok, type FakeRequest } from '../../../../../test/fake-api';
-import { liveSystem, tokens } from '../../../../../test/fixtures';
+import { liveSystem, paged, tokens } from '../../../../../test/fixtures';
 import Taro from '../../../../../test/taro-mock';
 import { useAuthStore } from '../../../../stores/auth';
+import { adminHallUrl } from '../../../../routes';
 import { cityAdmin, hallImport, importRow } from '../../admin-fixtures';
 import AdminImportPage from './index';
-
-// Styles are the build's business; jest has no loader for them.
-jest.mock('../../admin.scss', () => ({}));
 
 const rows: HallImportRowDto[] = [
   importRow({ line: 2, name: '新塘村文化礼堂' }),
@@ -20,7 +18,9 @@ const preview = hallImport(rows);
 /** The rows the server pages out of the preview, filtered by `result` like it does. */
 const rowsAnswer = (status: 'previewed' | 'confirmed') => (request: FakeRequest) => {
   const result = request.query.get('result');
-  const items = (status === 'confirmed' ? rows.map((row) => (row.result === 'create' ? { ...row, hallId: 31 } : row)) : rows).filter((row) => !result || row.result === result);
+  // Once confirmed, each written row names its hall: the new one, or the one it updated.
+  const written = (row: HallImportRowDto) => (row.result === 'create' ? { ...row, writtenHallId: 31 } : row.result === 'update' ? { ...row, writtenHallId: row.hallId } : row);
+  const items = (status === 'confirmed' ? rows.map(written) : rows).filter((row) => !result || row.result === result);
   return ok({ ...preview, status, rows: { items, total: items.length, page: 1, pageSize: 20 } });
 };
 
@@ -31,7 +31,12 @@ beforeEach(() => {
   (globalThis as { fetch?: unknown }).fetch = fetchMock;
 });
 
-const routes = { 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(cityAdmin) };
+const pastImports: HallImportSummaryDto[] = [
+  { ...preview, id: 9, fileName: '乐清礼堂.csv', createdBy: { id: 91, nickname: '吴敏' }, createdAt: '2026-03-05T02:00:00.000Z' },
+  { ...preview, status: 'confirmed', mode: 'skip-errors', confirmedAt: '2026-03-01T03:00:00.000Z' },
+];
+
+const routes = { 'GET /system': () => ok(liveSystem), 'GET /me': () => ok(cityAdmin), 'GET /admin/hall-imports': () => ok(paged(pastImports)) };
 
 async function pickFile(container: HTMLElement, name = '瑞安礼堂.xlsx') {
   const input = container.querySelector('input[type="file"]') as HTMLInputElement;
@@ -85,8 +90,32 @@ describe('批量导入礼堂', () => {
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将新建 1 座、更新 1 座礼堂，跳过 1 行有错误的行（不写入）。确定导入吗？' }));
     expect(api.callsTo('POST /admin/hall-imports/7/confirm')[0].data).toEqual({ mode: 'skip-errors' });
     expect(await screen.findByText('导入完成：新建 1 座，更新 1 座礼堂，跳过 1 行有错误的行。')).toBeTruthy();
-    expect(await screen.findByText('已新建，礼堂编号 31')).toBeTruthy();
+    expect(await screen.findByText('已新建')).toBeTruthy();
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '导入完成', icon: 'success' });
+    // Each written row links to its hall.
+    fireEvent.click(screen.getByText('查看礼堂（编号 31）'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: adminHallUrl(31) });
+    expect(screen.getByText('查看礼堂（编号 11）')).toBeTruthy();
+  });
+
+  it('lists past imports with who, when, counts and mode, and opens one; another person’s preview cannot be confirmed here', async () => {
+    const api = fakeApi({ ...routes, 'GET /admin/hall-imports/9': () => ok({ ...hallImport(rows, { id: 9, fileName: '乐清礼堂.csv', createdBy: { id: 91, nickname: '吴敏' } }) }) });
+    render(<AdminImportPage />);
+    expect(await screen.findByText('乐清礼堂.csv')).toBeTruthy();
+    expect(api.callsTo('GET /admin/hall-imports')[0].query.get('page')).toBe('1');
+    expect(screen.getByText('吴敏')).toBeTruthy();
+    expect(screen.getByText('已导入')).toBeTruthy();
+    expect(screen.getAllByText('共 3 行：新建 1 · 更新 1 · 有错误 1')).toHaveLength(2);
+    expect(screen.getByText(/^跳过错误行，/)).toBeTruthy();
+
+    fireEvent.click(screen.getByText('乐清礼堂.csv'));
+    expect(await screen.findByText('这是吴敏上传的预览，只有上传人可以确认导入。')).toBeTruthy();
+    expect(screen.getByText('跳过错误行导入').closest('taro-button-core')?.hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText('找不到村/社区代码 330381999999，请核对')).toBeTruthy();
+    // Before confirming, a row that matches an existing hall links to it too.
+    expect(screen.getByText('查看礼堂（编号 11）')).toBeTruthy();
+    fireEvent.click(screen.getByText('重新选择文件'));
+    expect(await screen.findByText('导入记录')).toBeTruthy();
   });
 
   it('writes nothing when the confirmation is cancelled', async () => {

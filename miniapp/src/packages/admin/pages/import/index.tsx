@@ -7,26 +7,28 @@ import {
   IMPORT_ROW_RESULTS,
   type HallImportDto,
   type HallImportRowDto,
+  type HallImportSummaryDto,
   type ImportMode,
   type ImportRowResult,
 } from '@hall-menu/shared';
-import { confirmHallImport, downloadSheet, getHallImport, uploadHallImport, type PickedSheet, type SheetFileKind } from '../../../../api/admin';
+import { confirmHallImport, downloadSheet, getHallImport, listHallImports, uploadHallImport, type PickedSheet, type SheetFileKind } from '../../../../api/admin';
 import { errorMessage } from '../../../../api/api-error';
 import { ChipGroup } from '../../../../components/Chips';
 import { FormError } from '../../../../components/Field';
 import { EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
-import { ADMIN_PAGES } from '../../../../routes';
+import { ADMIN_PAGES, adminHallUrl } from '../../../../routes';
 import { formatDateTime } from '../../../../utils/format';
 import { AdminContent } from '../../components/AdminContent';
-import { AdminPage } from '../../components/AdminPage';
+import { AdminPage, type Official } from '../../components/AdminPage';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Pager } from '../../components/Pager';
 import { confirmed, toastDone } from '../../components/actions';
-import { IMPORT_RESULT_TONES } from '../../format';
+import { IMPORT_MODE_LABELS, IMPORT_RESULT_TONES } from '../../format';
 import '../../admin.scss';
 
 const ROWS_PAGE_SIZE = 20;
+const HISTORY_PAGE_SIZE = 10;
 
 const formatCell = (value: unknown) => (value === null || value === undefined || value === '' ? '（空）' : Array.isArray(value) ? value.join('、') : String(value));
 
@@ -53,8 +55,19 @@ function RowOutcome({ row, confirmed: done }: { row: HallImportRowDto; confirmed
       </View>
     );
   }
-  if (row.result === 'create') return <View>{done ? (row.hallId ? `已新建，礼堂编号 ${row.hallId}` : '已新建') : '将新建这座礼堂'}</View>;
+  if (row.result === 'create') return <View>{done ? '已新建' : '将新建这座礼堂'}</View>;
   return <View>{done ? '与现有礼堂相同，没有改动' : '与现有礼堂相同，不作改动'}</View>;
+}
+
+/** The hall a row created or updated (after confirming), or the existing one it matches (before). */
+function HallLink({ row }: { row: HallImportRowDto }) {
+  const hallId = row.writtenHallId ?? row.hallId;
+  if (hallId === null) return null;
+  return (
+    <Button className='btn btn--small spaced' onClick={() => Taro.navigateTo({ url: adminHallUrl(hallId) })}>
+      查看礼堂（编号 {hallId}）
+    </Button>
+  );
 }
 
 function rowColumns(done: boolean): Column<HallImportRowDto>[] {
@@ -71,7 +84,15 @@ function rowColumns(done: boolean): Column<HallImportRowDto>[] {
     },
     { title: '村/社区', render: (row) => row.villagePath ?? row.villageCode ?? '未找到' },
     { title: '结果', render: (row) => <View className={`status-tag status-tag--${IMPORT_RESULT_TONES[row.result]}`}>{IMPORT_ROW_RESULT_LABELS[row.result]}</View> },
-    { title: '说明', render: (row) => <RowOutcome row={row} confirmed={done} /> },
+    {
+      title: '说明',
+      render: (row) => (
+        <>
+          <RowOutcome row={row} confirmed={done} />
+          <HallLink row={row} />
+        </>
+      ),
+    },
   ];
 }
 
@@ -160,11 +181,21 @@ function Counts({ preview }: { preview: HallImportDto }) {
   );
 }
 
-function ConfirmBar({ preview, onConfirmed, onRestart }: { preview: HallImportDto; onConfirmed: (result: HallImportDto) => void; onRestart: () => void }) {
+interface ConfirmBarProps {
+  preview: HallImportDto;
+  official: Official;
+  onConfirmed: (result: HallImportDto) => void;
+  onRestart: () => void;
+}
+
+function ConfirmBar({ preview, official, onConfirmed, onRestart }: ConfirmBarProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { create, update, error: errorRows } = preview.counts;
   const writable = create + update;
+  // A preview opened from the list may be someone else's: only its uploader may confirm it.
+  const uploader = preview.createdBy;
+  const othersPreview = uploader !== null && uploader.id !== official.me.id;
 
   async function confirm(mode: ImportMode) {
     if (busy) return;
@@ -188,7 +219,9 @@ function ConfirmBar({ preview, onConfirmed, onRestart }: { preview: HallImportDt
   return (
     <View className='section'>
       <View className='card'>
-        {errorRows > 0 ? (
+        {othersPreview ? (
+          <View className='notice notice--inline'>这是{uploader.nickname}上传的预览，只有上传人可以确认导入。</View>
+        ) : errorRows > 0 ? (
           <View className='notice notice--error notice--inline'>
             有 {errorRows} 行存在错误（见下表红字），这些行不能导入。可以修改文件后重新上传；也可以跳过这些行，只导入其余 {writable} 行。
           </View>
@@ -199,11 +232,11 @@ function ConfirmBar({ preview, onConfirmed, onRestart }: { preview: HallImportDt
         )}
         <FormError message={error} />
         <View className='admin-actions'>
-          <Button className='btn btn--primary' disabled={busy || errorRows > 0 || writable === 0} onClick={() => confirm('only-if-clean')}>
+          <Button className='btn btn--primary' disabled={busy || othersPreview || errorRows > 0 || writable === 0} onClick={() => confirm('only-if-clean')}>
             全部无误才导入
           </Button>
           {errorRows > 0 && (
-            <Button className='btn btn--primary' disabled={busy || writable === 0} onClick={() => confirm('skip-errors')}>
+            <Button className='btn btn--primary' disabled={busy || othersPreview || writable === 0} onClick={() => confirm('skip-errors')}>
               跳过错误行导入
             </Button>
           )}
@@ -273,7 +306,65 @@ function PreviewRows({ preview }: { preview: HallImportDto }) {
   );
 }
 
-function HallImport() {
+type ImportStatusTone = 'ok' | 'waiting' | 'ended';
+
+function importStatus(item: HallImportSummaryDto): { label: string; tone: ImportStatusTone } {
+  if (item.status === 'confirmed') return { label: '已导入', tone: 'ok' };
+  return Date.parse(item.expiresAt) <= Date.now() ? { label: '未确认，已过期', tone: 'ended' } : { label: '待确认', tone: 'waiting' };
+}
+
+const countsText = ({ counts }: HallImportSummaryDto) =>
+  IMPORT_ROW_RESULTS.filter((result) => counts[result] > 0)
+    .map((result) => `${IMPORT_ROW_RESULT_LABELS[result]} ${counts[result]}`)
+    .join(' · ');
+
+const HISTORY_COLUMNS: Column<HallImportSummaryDto>[] = [
+  {
+    title: '文件',
+    primary: true,
+    render: (item) => (
+      <>
+        {item.fileName}
+        <View className='data-table__sub'>上传于 {formatDateTime(item.createdAt)}</View>
+      </>
+    ),
+  },
+  { title: '上传人', render: (item) => item.createdBy?.nickname ?? '（账号已删除）' },
+  {
+    title: '状态',
+    render: (item) => {
+      const status = importStatus(item);
+      return <View className={`status-tag status-tag--${status.tone}`}>{status.label}</View>;
+    },
+  },
+  { title: '行数', render: (item) => `共 ${item.counts.total} 行：${countsText(item)}` },
+  { title: '导入方式', render: (item) => (item.mode ? `${IMPORT_MODE_LABELS[item.mode]}，${formatDateTime(item.confirmedAt!)}` : '—') },
+];
+
+/** Earlier uploads, newest first; opening one shows its rows (and its result, once confirmed). */
+function PastImports({ onOpen }: { onOpen: (id: number) => void }) {
+  const [page, setPage] = useState(1);
+  const list = useAsync(() => listHallImports({ page, pageSize: HISTORY_PAGE_SIZE }), [page]);
+  return (
+    <View className='section'>
+      <View className='section__title'>导入记录</View>
+      <AdminContent state={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title='还没有导入过礼堂' />
+          ) : (
+            <>
+              <DataTable columns={HISTORY_COLUMNS} rows={data.items} keyOf={(item) => item.id} onRowClick={(item) => onOpen(item.id)} />
+              <Pager page={page} pageSize={HISTORY_PAGE_SIZE} total={data.total} unit='次' onChange={setPage} />
+            </>
+          )
+        }
+      </AdminContent>
+    </View>
+  );
+}
+
+function HallImport({ official }: { official: Official }) {
   const [preview, setPreview] = useState<HallImportDto | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -288,6 +379,16 @@ function HallImport() {
       setUploadError(errorMessage(error));
     } finally {
       setUploading(null);
+    }
+  }
+
+  async function open(id: number) {
+    setUploadError(null);
+    try {
+      setPreview(await getHallImport(id, { page: 1, pageSize: ROWS_PAGE_SIZE }));
+      void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
+    } catch (error) {
+      setUploadError(errorMessage(error));
     }
   }
 
@@ -308,6 +409,7 @@ function HallImport() {
           </View>
         </View>
         <SheetFormat />
+        <PastImports onOpen={open} />
       </>
     );
   }
@@ -317,7 +419,11 @@ function HallImport() {
       <View className='section'>
         <Counts preview={preview} />
       </View>
-      {preview.status === 'confirmed' ? <ImportResult preview={preview} onRestart={restart} /> : <ConfirmBar preview={preview} onConfirmed={setPreview} onRestart={restart} />}
+      {preview.status === 'confirmed' ? (
+        <ImportResult preview={preview} onRestart={restart} />
+      ) : (
+        <ConfirmBar preview={preview} official={official} onConfirmed={setPreview} onRestart={restart} />
+      )}
       <PreviewRows preview={preview} />
     </>
   );
@@ -326,7 +432,7 @@ function HallImport() {
 export default function AdminImportPage() {
   return (
     <AdminPage section='import' title='批量导入礼堂'>
-      {() => <HallImport />}
+      {(official) => <HallImport official={official} />}
     </AdminPage>
   );
 }

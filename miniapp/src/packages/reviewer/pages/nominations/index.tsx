@@ -36,6 +36,7 @@ import { useFreshMe } from '../../../../hooks/use-fresh-me';
 import { projectUrl } from '../../../../routes';
 import { formatDateTime } from '../../../../utils/format';
 import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { newIdempotencyKey } from '../../../../utils/idempotency';
 
 const PAGE_SIZE = 10;
 const MAX_PHOTOS = 9;
@@ -247,6 +248,8 @@ function NominationForm({ onDone, onCancel }: { onDone: (nomination: NominationD
   const [failure, setFailure] = useState<string | null>(null);
   const [uploading, setUploading] = useState(0);
   const [busy, setBusy] = useState(false);
+  // One key for this form: 提交 again after a failure (or a lost answer) cannot nominate twice.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
   async function addPhotos() {
@@ -286,7 +289,7 @@ function NominationForm({ onDone, onCancel }: { onDone: (nomination: NominationD
     setFailure(null);
     setErrors({});
     try {
-      onDone(await nominate(checked.data));
+      onDone(await nominate(checked.data, idempotencyKey));
     } catch (e) {
       const explained = explainFailure(e);
       setErrors(explained.fields);

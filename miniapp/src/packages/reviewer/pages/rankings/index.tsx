@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { HONOUR_LABELS, RANKING_KINDS, type CommendationDto, type MeResponse, type RankingKind, type RankingRowDto } from '@hall-menu/shared';
@@ -12,6 +12,7 @@ import { useAsync } from '../../../../hooks/use-async';
 import { useFreshMe } from '../../../../hooks/use-fresh-me';
 import { projectUrl } from '../../../../routes';
 import { beijingToday, formatDateTime } from '../../../../utils/format';
+import { newIdempotencyKey } from '../../../../utils/idempotency';
 
 const TAB_LABELS: Record<RankingKind, string> = { project: '品牌项目', provider: '服务方', hall: '礼堂' };
 const MARK_LABELS: Record<RankingKind, string> = { project: '评为品牌项目', provider: '表彰', hall: '表彰' };
@@ -30,6 +31,8 @@ const percent = (share: number | null) => (share === null ? '暂无' : `${Math.r
 
 function RankingRow({ row, kind, year, onChanged }: { row: RankingRowDto; kind: RankingKind; year: number; onChanged: () => void }) {
   const honour = row.honour?.status === 'active' ? row.honour : null;
+  // One key per mark: 确认 again after a failure (or a lost answer) cannot mark twice; a later mark gets a new one.
+  const markKey = useRef(newIdempotencyKey());
   return (
     <View className='card' data-rank-row={row.id}>
       <View className='rank-row'>
@@ -79,7 +82,8 @@ function RankingRow({ row, kind, year, onChanged }: { row: RankingRowDto; kind: 
             minLength={4}
             maxLength={300}
             onSubmit={async (citation) => {
-              await markCommendation({ kind, subjectId: row.id, year, citation });
+              await markCommendation({ kind, subjectId: row.id, year, citation }, markKey.current);
+              markKey.current = newIdempotencyKey();
               void Taro.showToast({ title: `已${MARK_LABELS[kind]}`, icon: 'none' });
               onChanged();
             }}
@@ -174,7 +178,8 @@ function Rankings({ region }: { region: { code: string; name: string } }) {
                 </View>
               </View>
               {(showAll ? data.items : data.items.slice(0, ROWS_FIRST_SHOWN)).map((row) => (
-                <RankingRow key={row.id} row={row} kind={kind} year={year} onChanged={changed} />
+                // Keyed by the subject and year, so a row's mark key never carries over to another subject.
+                <RankingRow key={`${kind}:${year}:${row.id}`} row={row} kind={kind} year={year} onChanged={changed} />
               ))}
               {!showAll && data.items.length > ROWS_FIRST_SHOWN && (
                 <Button className='btn btn--block' onClick={() => setShowAll(true)}>
