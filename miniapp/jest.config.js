@@ -24,6 +24,8 @@ module.exports = {
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',
+    // Stylesheets are the build's business: jest has no loader for them.
+    '\\.s?css$': '<rootDir>/test/style-stub.ts',
   },
   globals: {
     // Compile-time flags Taro's runtime expects from its build.

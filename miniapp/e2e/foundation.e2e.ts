@@ -75,5 +75,17 @@ describe('H5 build in Chromium: demo login, home, 长辈模式', () => {
     expect(sizes[Math.floor(sizes.length / 2)]).toBeGreaterThanOrEqual(18);
     for (const target of await tapTargetHeights(page)) expect(target.height).toBeGreaterThanOrEqual(44);
     await expectReadable('foundation-05-home-elder');
+
+    // The tab bar is Taro's own element outside every page: it grows too.
+    const tabLabels = (await textSamples(page, 'taro-tabbar')).filter((s) => ['首页', '活动', '消息', '我的'].includes(s.text));
+    expect(tabLabels).toHaveLength(4);
+    for (const label of tabLabels) {
+      expect(label.fontSize).toBeGreaterThanOrEqual(18);
+      expect(label.contrast).toBeGreaterThanOrEqual(4.5);
+    }
+    for (const tab of await page.locator('.weui-tabbar__item').all()) {
+      const box = (await tab.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(48);
+    }
   });
 });

@@ -209,11 +209,11 @@ export interface TextSample {
 }
 
 /**
- * Every visible element of the current page that holds text directly, with its font size and the WCAG contrast
- * ratio of its colour against the first opaque background behind it.
+ * Every visible element of the current page (or of the element `within` names, e.g. the tab bar outside the pages) that
+ * holds text directly, with its font size and the WCAG contrast ratio of its colour against the first opaque background behind it.
  */
-export function textSamples(page: Page): Promise<TextSample[]> {
-  return page.evaluate(() => {
+export function textSamples(page: Page, within?: string): Promise<TextSample[]> {
+  return page.evaluate((within) => {
     const channel = (c: number) => {
       const s = c / 255;
       return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -227,7 +227,8 @@ export function textSamples(page: Page): Promise<TextSample[]> {
       }
       return [255, 255, 255];
     };
-    const root = Array.from(document.querySelectorAll('.taro_page_show:not(.taro_page_shade)')).filter((p) => p.getBoundingClientRect().height > 0).pop() ?? document.body;
+    const currentPage = () => Array.from(document.querySelectorAll('.taro_page_show:not(.taro_page_shade)')).filter((p) => p.getBoundingClientRect().height > 0).pop();
+    const root = (within ? document.querySelector(within) : currentPage()) ?? document.body;
     const samples: { text: string; fontSize: number; contrast: number }[] = [];
     for (const el of Array.from(root.querySelectorAll('*'))) {
       const own = Array.from(el.childNodes)
@@ -244,7 +245,7 @@ export function textSamples(page: Page): Promise<TextSample[]> {
       samples.push({ text: own.slice(0, 30), fontSize: parseFloat(style.fontSize), contrast: Math.round(contrast * 100) / 100 });
     }
     return samples;
-  });
+  }, within);
 }
 
 /** Heights of the visible buttons and tappable options of the current page. */

@@ -23,6 +23,10 @@ export const checkIn = (eventId: number, code: string) =>
 export const addWalkIns = (eventId: number, count: number) =>
   request<EventDetailDto>(`/events/${eventId}/walk-ins`, { method: 'POST', body: { count } });
 
+/** Seats open to villagers; refused below the seats already reserved or above the hall's seats. */
+export const setEventSeats = (eventId: number, seats: number) =>
+  request<EventDetailDto>(`/events/${eventId}/seats`, { method: 'PUT', body: { seats } });
+
 /** The manager reserves for a villager without a phone. */
 export const proxyReserve = (eventId: number, input: ProxyReserveInput) =>
   request<ReservationDto>(`/events/${eventId}/proxy-reservations`, { method: 'POST', body: input });

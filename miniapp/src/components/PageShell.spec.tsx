@@ -1,10 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { Text } from '@tarojs/components';
 import { fakeApi, ok } from '../../test/fake-api';
 import { demoSystem, liveSystem } from '../../test/fixtures';
 import { usePrefsStore } from '../stores/prefs';
 import { useSystemStore } from '../stores/system';
-import { PageShell } from './PageShell';
+import { ELDER_ROOT_CLASS, PageShell } from './PageShell';
 
 beforeEach(() => {
   useSystemStore.setState({ info: null });
@@ -33,6 +33,16 @@ describe('PageShell', () => {
     usePrefsStore.getState().setElderMode(true);
     const { container } = render(<PageShell>内容</PageShell>);
     expect(container.querySelector('.page-shell.page-shell--elder')).not.toBeNull();
+  });
+
+  it('marks the document in 长辈模式 so the H5 tab bar, outside every page, grows too', () => {
+    useSystemStore.setState({ info: liveSystem });
+    render(<PageShell>内容</PageShell>);
+    expect(document.documentElement.classList.contains(ELDER_ROOT_CLASS)).toBe(false);
+    act(() => usePrefsStore.getState().setElderMode(true));
+    expect(document.documentElement.classList.contains(ELDER_ROOT_CLASS)).toBe(true);
+    act(() => usePrefsStore.getState().setElderMode(false));
+    expect(document.documentElement.classList.contains(ELDER_ROOT_CLASS)).toBe(false);
   });
 
   it('replaces a page that fails to render with a way to reload it', () => {

@@ -4,6 +4,9 @@ import { usePrefsStore } from '../stores/prefs';
 import { selectDemoMode, useSystemStore } from '../stores/system';
 import { ErrorBoundary } from './ErrorBoundary';
 
+/** On <html> in H5 while 长辈模式 is on: the tab bar is Taro's own element outside every page (see tab-bar.scss). */
+export const ELDER_ROOT_CLASS = 'elder-mode';
+
 /**
  * Wraps every page: applies 长辈模式 (the `page-shell--elder` class switches the size variables
  * in app.scss), shows the 演示 banner on a demo server, and catches rendering errors.
@@ -16,6 +19,11 @@ export function PageShell({ children }: { children: ReactNode }) {
     // Without system info the demo banner cannot show; a failure here is retried by the next page.
     useSystemStore.getState().load().catch(() => undefined);
   }, []);
+
+  useEffect(() => {
+    // The weapp's tab bar is WeChat's own and keeps its size (docs/decisions.md).
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle(ELDER_ROOT_CLASS, elderMode);
+  }, [elderMode]);
 
   return (
     <View className={elderMode ? 'page-shell page-shell--elder' : 'page-shell'}>

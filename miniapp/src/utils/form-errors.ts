@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FieldError } from '@hall-menu/shared';
 import { ApiError, errorMessage } from '../api/api-error';
 
@@ -11,8 +12,20 @@ export function errorsFromIssues(fields: FieldError[]): FieldErrors {
   return errors;
 }
 
+/** How a failed `schema.safeParse` names its problems. */
+type SchemaError = { issues: { path: (string | number)[]; message: string }[] };
+
 /** A failed client-side check of the shared schema. */
-export const errorsFromZod = (error: { issues: { path: (string | number)[]; message: string }[] }) => errorsFromIssues(error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+export const errorsFromZod = (error: SchemaError) => errorsFromIssues(error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
+
+/** Drops the messages of a field (and of its rows) once it is changed. */
+export function withoutErrorsOf(errors: FieldErrors, field: string): FieldErrors {
+  const left: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    if (key !== field && !key.startsWith(`${field}.`)) left[key] = message;
+  }
+  return left;
+}
 
 /** A failed call: the server's Chinese message and its field errors (details.fields). */
 export function explainFailure(error: unknown): { message: string; fields: FieldErrors } {
@@ -23,4 +36,50 @@ export function explainFailure(error: unknown): { message: string; fields: Field
 /** The line above a form: the server's message, unless it only repeats a message already shown under a field. */
 export function formMessage(failure: { message: string; fields: FieldErrors }): string {
   return Object.values(failure.fields).includes(failure.message) ? '请按下面的红字提示修改' : failure.message;
+}
+
+/** The line above a form that failed the client-side check. */
+const invalidFormMessage = (errors: FieldErrors) => `还有 ${Object.keys(errors).length} 处需要修改，请看各项下面的红字提示`;
+
+/** What `schema.safeParse` returns. */
+type Checked<T> = { success: true; data: T } | { success: false; error: SchemaError };
+
+/**
+ * A form's messages (one under each field that is wrong, one line above the form) and its sending.
+ * `submit` sends what passed the shared schema and shows the server's refusal; a form with steps of its own uses
+ * `showInvalid` (the client-side check's errors) and `showFailure` (a failed call, with words before the server's
+ * message when the form did part of its work already).
+ */
+export function useForm() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function showInvalid(found: FieldErrors) {
+    setErrors(found);
+    setFailure(invalidFormMessage(found));
+  }
+
+  function showFailure(error: unknown, lead = '') {
+    const explained = explainFailure(error);
+    setErrors(explained.fields);
+    setFailure(lead + formMessage(explained));
+  }
+
+  /** A press while one is being sent does nothing. */
+  async function submit<T>(checked: Checked<T>, send: (data: T) => Promise<unknown>): Promise<void> {
+    if (busy) return;
+    if (!checked.success) return showInvalid(errorsFromZod(checked.error));
+    setBusy(true);
+    setFailure(null);
+    try {
+      await send(checked.data);
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { errors, setErrors, failure, clearFailure: () => setFailure(null), busy, submit, showInvalid, showFailure };
 }

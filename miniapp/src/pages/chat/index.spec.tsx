@@ -9,7 +9,6 @@ import { useAuthStore } from '../../stores/auth';
 import { useUnreadStore } from '../../stores/unread';
 import ChatPage from './index';
 
-jest.mock('./index.scss', () => ({}));
 // Scrolling and page visibility are the platform's; here the end of the conversation is always on screen.
 jest.mock('./viewport', () => ({
   endIsVisible: () => Promise.resolve(true),

@@ -8,7 +8,6 @@ import { useAuthStore } from '../../stores/auth';
 import { useUnreadStore } from '../../stores/unread';
 import MessagesPage from './index';
 
-jest.mock('./index.scss', () => ({}));
 jest.mock('../../realtime', () => {
   const listeners = new Set<(frame: unknown) => void>();
   return {
@@ -181,5 +180,36 @@ describe('消息', () => {
     expect(screen.queryByText('对话')).toBeNull();
     expect(api.callsTo('GET /conversations')).toHaveLength(0);
     await waitFor(() => expect(tabBadge.removeTabBarBadge).toHaveBeenCalledWith({ index: 2 }));
+  });
+
+  it('puts notifications pushed while 通知 is open on top, fetched once per burst, with no loading flash', async () => {
+    useAuthStore.getState().signIn({ tokens: tokens(), me: villager });
+    let answer: Promise<InboxDto> = Promise.resolve(inbox(1));
+    const api = fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /conversations/unread': () => ok({ conversations: 0, notifications: 1, total: 1 }),
+      'GET /notifications': async () => ok(await answer),
+    });
+    const { container } = render(<MessagesPage />);
+    expect(await screen.findByText('点单已确定时间')).toBeTruthy();
+    expect(screen.getByText('1 条未读')).toBeTruthy();
+
+    const fresh = { id: 3, kind: 'event_tomorrow', title: '明天有活动', body: '「越剧专场」明天下午两点开演', link: null, read: false, createdAt: '2026-03-03T02:00:00.000Z' };
+    let answerNow: (page: InboxDto) => void = () => undefined;
+    answer = new Promise((resolve) => (answerNow = resolve));
+    pushFrame({ type: 'notification', unread: 2, added: 1, title: '明天有活动' });
+    pushFrame({ type: 'unread', conversationId: 5, unread: 1, total: 1 });
+    pushFrame({ type: 'notification', unread: 2, added: 1, title: '明天有活动' });
+    await waitFor(() => expect(api.callsTo('GET /notifications')).toHaveLength(2));
+    // The list shown stays while the new page is on its way.
+    expect(screen.getByText('点单已确定时间')).toBeTruthy();
+
+    await act(async () => answerNow({ ...inbox(2), items: [fresh, ...inbox(2).items], total: 3 }));
+    await waitFor(() => expect(screen.getByText('明天有活动')).toBeTruthy());
+    const titles = Array.from(container.querySelectorAll('.card__title')).map((t) => t.textContent ?? '');
+    expect(titles).toHaveLength(3);
+    expect(titles[0]).toContain('明天有活动');
+    expect(screen.getByText('2 条未读')).toBeTruthy();
+    expect(api.callsTo('GET /notifications')).toHaveLength(2);
   });
 });

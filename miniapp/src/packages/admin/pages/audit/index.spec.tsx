@@ -8,8 +8,6 @@ import { useAuthStore } from '../../../../stores/auth';
 import { cityAdmin } from '../../admin-fixtures';
 import AdminAuditPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 const entry = (id: string, overrides: Partial<AuditEntryDto> = {}): AuditEntryDto => ({
   id,
   source: 'admin',

@@ -8,8 +8,6 @@ import { adminHall, cityAdmin } from '../../admin-fixtures';
 import { emptyHallDraft, validateHallDraft } from './hall-draft';
 import AdminHallFormPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 describe('礼堂信息 form rules', () => {
   it('asks for a village, a name and seats, in Chinese', () => {
     const checked = validateHallDraft(emptyHallDraft());

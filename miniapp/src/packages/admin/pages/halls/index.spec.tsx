@@ -7,8 +7,6 @@ import { useAuthStore } from '../../../../stores/auth';
 import { adminHall, cityAdmin } from '../../admin-fixtures';
 import AdminHallsPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 beforeEach(() => useAuthStore.getState().signIn({ tokens: tokens(), me: cityAdmin }));
 
 const lastQuery = (api: ReturnType<typeof fakeApi>) => Object.fromEntries(api.callsTo('GET /admin/halls').pop()!.query.entries());

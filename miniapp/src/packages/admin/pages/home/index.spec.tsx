@@ -6,8 +6,6 @@ import { useAuthStore } from '../../../../stores/auth';
 import { countyReviewer } from '../../admin-fixtures';
 import AdminHomePage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 describe('管理工作台', () => {
   it('shows a reviewer the totals of their region and every section', async () => {
     useAuthStore.getState().signIn({ tokens: tokens(), me: countyReviewer });

@@ -7,8 +7,6 @@ import { useAuthStore } from '../../../../stores/auth';
 import { adminHall, cityAdmin, invite } from '../../admin-fixtures';
 import AdminInvitesPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 const clipboard = jest.fn(() => Promise.resolve());
 beforeEach(() => {
   useAuthStore.getState().signIn({ tokens: tokens(), me: cityAdmin });

@@ -6,8 +6,6 @@ import { useAuthStore } from '../../../../stores/auth';
 import { cityAdmin, countyReviewer, rule } from '../../admin-fixtures';
 import AdminRulesPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 const weights = rule({
   key: 'matchWeights',
   label: '推荐匹配权重',

@@ -9,8 +9,6 @@ import { resetRegionCache } from '../../../../stores/regions';
 import { adminHall, adminUser, cityAdmin, countyReviewer } from '../../admin-fixtures';
 import AdminUserPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 const managerRole = (halls: { id: number; name: string }[]): AdminUserDto['roles'][number] => ({
   role: 'hall_manager',
   label: '礼堂管理员',

@@ -6,8 +6,6 @@ import { useAuthStore } from '../../../../stores/auth';
 import { adminUser, cityAdmin } from '../../admin-fixtures';
 import AdminUsersPage from './index';
 
-jest.mock('../../admin.scss', () => ({}));
-
 beforeEach(() => useAuthStore.getState().signIn({ tokens: tokens(), me: cityAdmin }));
 
 describe('账号与角色', () => {

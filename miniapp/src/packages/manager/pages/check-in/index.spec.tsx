@@ -66,3 +66,30 @@ describe('活动签到', () => {
     await waitFor(() => expect(api.callsTo('POST /events/51/proxy-reservations')[0].data).toEqual({ seats: 2, guestName: '王阿婆' }));
   });
 });
+
+describe('开放座位', () => {
+  it('lowers the seats open to villagers, and shows the server’s refusal when more are reserved already', async () => {
+    let tries = 0;
+    const api = fakeApi({
+      ...base,
+      'PUT /events/51/seats': () =>
+        ++tries === 1 ? fail(409, ErrorCode.Conflict, '已经有 20 个座位被预约，不能少于这个数') : ok(eventDetail({ seats: 150, seatsLeft: 130 })),
+    });
+    const { container } = render(<CheckInPage />);
+    const seatsInput = 'input[placeholder="例如 150"]';
+    await typeInto(container, seatsInput, '');
+    fireEvent.click(screen.getByText('保存座位数'));
+    expect(screen.getByText('请填写开放的座位数')).toBeTruthy();
+    expect(api.callsTo('PUT /events/51/seats')).toHaveLength(0);
+
+    await typeInto(container, seatsInput, '10');
+    fireEvent.click(screen.getByText('保存座位数'));
+    expect(await screen.findByText('已经有 20 个座位被预约，不能少于这个数')).toBeTruthy();
+    expect(api.callsTo('PUT /events/51/seats')[0].data).toEqual({ seats: 10 });
+
+    await typeInto(container, seatsInput, '150');
+    fireEvent.click(screen.getByText('保存座位数'));
+    expect(await screen.findByText('已改为开放 150 个座位')).toBeTruthy();
+    expect(screen.queryByText('已经有 20 个座位被预约，不能少于这个数')).toBeNull();
+  });
+});

@@ -1,9 +1,18 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
-import { checkInSchema, ErrorCode, proxyReserveSchema, walkInSchema, type CheckInResultDto, type EventDetailDto, type ReservationDto } from '@hall-menu/shared';
+import {
+  checkInSchema,
+  ErrorCode,
+  eventSeatsSchema,
+  proxyReserveSchema,
+  walkInSchema,
+  type CheckInResultDto,
+  type EventDetailDto,
+  type ReservationDto,
+} from '@hall-menu/shared';
 import { ApiError } from '../../../../api/api-error';
-import { addWalkIns, checkIn, getEvent, proxyReserve } from '../../../../api/events';
+import { addWalkIns, checkIn, getEvent, proxyReserve, setEventSeats } from '../../../../api/events';
 import { ChipGroup } from '../../../../components/Chips';
 import { Field, FormError } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
@@ -11,7 +20,7 @@ import { RoleGate } from '../../../../components/RoleGate';
 import { AsyncContent } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { formatTimeSpan } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { errorsFromZod, explainFailure, formMessage, useForm, type FieldErrors } from '../../../../utils/form-errors';
 
 /** Only the weapp has a camera scanner; in H5 the code is typed. */
 const CAN_SCAN = process.env.TARO_ENV === 'weapp';
@@ -185,6 +194,40 @@ function ProxyForm({ event, onDone }: { event: EventDetailDto; onDone: () => voi
   );
 }
 
+/** 开放座位: fewer seats than the hall has (part of it kept for walk-ins, say); the server refuses fewer than are reserved. */
+function SeatsForm({ event, onDone }: { event: EventDetailDto; onDone: () => void }) {
+  const [seats, setSeats] = useState(String(event.seats));
+  const [saved, setSaved] = useState<number | null>(null);
+  const { errors, failure, busy, submit } = useForm();
+
+  function save() {
+    setSaved(null);
+    return submit(eventSeatsSchema.safeParse({ seats: seats.trim() === '' ? undefined : Number(seats) }), async (input) => {
+      setSaved((await setEventSeats(event.id, input.seats)).seats);
+      onDone();
+    });
+  }
+
+  return (
+    <View className='section'>
+      <View className='section__title'>
+        开放座位
+        <View className='section__note'>已预约 {event.seatsReserved} 个</View>
+      </View>
+      <View className='card'>
+        <FormError message={failure} />
+        <Field label='开放给村民预约的座位数' hint={`不能少于已预约的 ${event.seatsReserved} 个，也不能多于礼堂的座位`} error={errors.seats}>
+          <Input className='input' type='number' value={seats} maxlength={4} placeholder='例如 150' onInput={(e) => setSeats(e.detail.value)} />
+        </Field>
+        {saved !== null && <View className='result'>已改为开放 {saved} 个座位</View>}
+        <Button className='btn btn--primary btn--block' disabled={busy} onClick={save}>
+          {busy ? '正在保存…' : '保存座位数'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 function CheckInScreen({ eventId }: { eventId: number }) {
   const event = useAsync(
     () => (Number.isInteger(eventId) && eventId > 0 ? getEvent(eventId) : Promise.reject(new ApiError(ErrorCode.NotFound, '找不到这场活动，链接可能不完整', 404))),
@@ -207,6 +250,7 @@ function CheckInScreen({ eventId }: { eventId: number }) {
           <CheckInForm eventId={data.id} onDone={event.refresh} />
           <WalkInForm eventId={data.id} onDone={event.refresh} />
           <ProxyForm event={data} onDone={event.refresh} />
+          <SeatsForm event={data} onDone={event.refresh} />
         </>
       )}
     </AsyncContent>

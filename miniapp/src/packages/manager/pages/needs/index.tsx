@@ -22,7 +22,7 @@ import { EmptyState } from '../../../../components/StateViews';
 import { usePagedList } from '../../../../hooks/use-paged';
 import { needUrl } from '../../../../routes';
 import { addDays, beijingToday, formatDate } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { useForm } from '../../../../utils/form-errors';
 
 /** 发布需求: what the hall wants when the menu lacks it. */
 function NeedForm({ me, onCancel }: { me: MeResponse; onCancel: () => void }) {
@@ -37,43 +37,27 @@ function NeedForm({ me, onCancel }: { me: MeResponse; onCancel: () => void }) {
   const [periodTo, setPeriodTo] = useState(() => addDays(today, 37));
   const [audience, setAudience] = useState('');
   const [targetAudience, setTargetAudience] = useState<Audience>('all');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useForm();
 
-  async function submit() {
-    if (busy) return;
-    const checked = needInputSchema.safeParse({
-      hallId: hallId ?? undefined,
-      category: category ?? undefined,
-      title,
-      description,
-      periodFrom,
-      periodTo,
-      expectedAudience: audience.trim() === '' ? undefined : Number(audience),
-      targetAudience,
-    });
-    if (!checked.success) {
-      const found = errorsFromZod(checked.error);
-      setErrors(found);
-      setFailure(`还有 ${Object.keys(found).length} 处需要修改，请看各项下面的红字提示`);
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const need = await createNeed(checked.data);
-      void Taro.showToast({ title: '需求已发布', icon: 'success' });
-      void Taro.navigateTo({ url: needUrl(need.id) });
-      onCancel();
-    } catch (error) {
-      const explained = explainFailure(error);
-      setErrors(explained.fields);
-      setFailure(formMessage(explained));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const publish = () =>
+    submit(
+      needInputSchema.safeParse({
+        hallId: hallId ?? undefined,
+        category: category ?? undefined,
+        title,
+        description,
+        periodFrom,
+        periodTo,
+        expectedAudience: audience.trim() === '' ? undefined : Number(audience),
+        targetAudience,
+      }),
+      async (input) => {
+        const need = await createNeed(input);
+        void Taro.showToast({ title: '需求已发布', icon: 'success' });
+        void Taro.navigateTo({ url: needUrl(need.id) });
+        onCancel();
+      },
+    );
 
   return (
     <View className='section'>
@@ -122,7 +106,7 @@ function NeedForm({ me, onCancel }: { me: MeResponse; onCancel: () => void }) {
         <Button className='btn' disabled={busy} onClick={onCancel}>
           取消
         </Button>
-        <Button className='btn btn--primary' disabled={busy} onClick={submit}>
+        <Button className='btn btn--primary' disabled={busy} onClick={publish}>
           {busy ? '正在发布…' : '发布'}
         </Button>
       </View>

@@ -13,7 +13,7 @@ import { SlotPicker, type Slot } from '../../../../components/SlotPicker';
 import { AsyncContent, EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { beijingInstant, beijingToday } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { useForm } from '../../../../utils/form-errors';
 
 interface Board {
   matches: NeedMatchDto[];
@@ -31,33 +31,22 @@ function RespondForm({ match, projects, onDone, onCancel }: { match: NeedMatchDt
   const [projectId, setProjectId] = useState<number | null>(match.fittingProjectIds.length === 1 ? match.fittingProjectIds[0] : null);
   const [slot, setSlot] = useState<Slot>({ date: need.periodFrom > beijingToday() ? need.periodFrom : beijingToday(), start: '14:00', end: '16:00' });
   const [message, setMessage] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useForm();
 
-  async function submit() {
-    if (busy) return;
-    const checked = needResponseSchema.safeParse({
-      projectId: projectId ?? undefined,
-      start: beijingInstant(slot.date, slot.start),
-      end: beijingInstant(slot.date, slot.end),
-      message,
-    });
-    if (!checked.success) return setErrors(errorsFromZod(checked.error));
-    setBusy(true);
-    setFailure(null);
-    try {
-      await respondToNeed(need.id, checked.data);
-      void Taro.showToast({ title: '已响应，等待礼堂答复', icon: 'none' });
-      onDone();
-    } catch (error) {
-      const explained = explainFailure(error);
-      setErrors(explained.fields);
-      setFailure(formMessage(explained));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const respond = () =>
+    submit(
+      needResponseSchema.safeParse({
+        projectId: projectId ?? undefined,
+        start: beijingInstant(slot.date, slot.start),
+        end: beijingInstant(slot.date, slot.end),
+        message,
+      }),
+      async (response) => {
+        await respondToNeed(need.id, response);
+        void Taro.showToast({ title: '已响应，等待礼堂答复', icon: 'none' });
+        onDone();
+      },
+    );
 
   return (
     <View className='spaced'>
@@ -79,7 +68,7 @@ function RespondForm({ match, projects, onDone, onCancel }: { match: NeedMatchDt
         <Button className='btn' disabled={busy} onClick={onCancel}>
           取消
         </Button>
-        <Button className='btn btn--primary' disabled={busy} onClick={submit}>
+        <Button className='btn btn--primary' disabled={busy} onClick={respond}>
           {busy ? '正在提交…' : '提交响应'}
         </Button>
       </View>

@@ -4,10 +4,10 @@ import {
   type Category,
   type CostType,
   type DateRange,
-  type FieldError,
   type ProjectContent,
   type TimeWindow,
 } from '@hall-menu/shared';
+import { errorsFromZod, type FieldErrors } from '../../../../utils/form-errors';
 
 /**
  * What the form holds while someone types: numbers stay text until validation, so a half-typed
@@ -31,9 +31,6 @@ export interface ProjectDraft {
   cost: CostType;
   costNote: string;
 }
-
-/** Problems by field path as the schema and the server name them: "title", "timeWindows.0.end". */
-export type FieldErrors = Record<string, string>;
 
 export const MAX_PHOTOS = 9;
 export const MAX_TIME_WINDOWS = 4;
@@ -107,25 +104,9 @@ function toInput(draft: ProjectDraft): Record<string, unknown> {
   };
 }
 
-/** The first problem of each field, keyed by its path. */
-export function errorsFromFields(fields: FieldError[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const { field, message } of fields) errors[field] ??= message;
-  return errors;
-}
-
 /** Runs the same schema the server runs; the content it returns is what gets sent. */
 export function validateDraft(draft: ProjectDraft): { ok: true; content: ProjectContent } | { ok: false; errors: FieldErrors } {
   const result = projectContentSchema.safeParse(toInput(draft));
   if (result.success) return { ok: true, content: result.data };
-  return { ok: false, errors: errorsFromFields(result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }))) };
-}
-
-/** Drops the messages of a field (and of its rows) once it is changed. */
-export function withoutErrorsOf(errors: FieldErrors, field: string): FieldErrors {
-  const left: FieldErrors = {};
-  for (const [key, message] of Object.entries(errors)) {
-    if (key !== field && !key.startsWith(`${field}.`)) left[key] = message;
-  }
-  return left;
+  return { ok: false, errors: errorsFromZod(result.error) };
 }

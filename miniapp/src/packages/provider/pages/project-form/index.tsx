@@ -1,6 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Image, Input, Picker, Textarea, View } from '@tarojs/components';
 import {
   AUDIENCE_LABELS,
   AUDIENCES,
@@ -10,7 +10,6 @@ import {
   COST_TYPES,
   ErrorCode,
   WEEKDAY_LABELS,
-  type FieldError,
   type MeResponse,
   type ProjectDetailDto,
   type ProjectDto,
@@ -22,6 +21,7 @@ import { createProject, fireProjectEvent, getProject, updateProject } from '../.
 import { getProvider } from '../../../../api/providers';
 import { uploadPhoto } from '../../../../api/uploads';
 import { ChipGroup } from '../../../../components/Chips';
+import { Field, FormError } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
 import { RoleGate } from '../../../../components/RoleGate';
 import { AsyncContent, EmptyState } from '../../../../components/StateViews';
@@ -29,17 +29,15 @@ import { useAsync } from '../../../../hooks/use-async';
 import { projectUrl } from '../../../../routes';
 import { HOME_CITY_CODE, useRegionStore } from '../../../../stores/regions';
 import { beijingToday, formatDate } from '../../../../utils/format';
+import { useForm, withoutErrorsOf, type FieldErrors } from '../../../../utils/form-errors';
 import {
   draftFromContent,
   emptyDraft,
-  errorsFromFields,
   MAX_BLACKOUTS,
   MAX_PHOTOS,
   MAX_TIME_WINDOWS,
   nextTimeWindow,
   validateDraft,
-  withoutErrorsOf,
-  type FieldErrors,
   type ProjectDraft,
 } from './form-model';
 
@@ -63,34 +61,14 @@ async function loadStart(id: number | null, providerId: number): Promise<FormSta
   return { project, draft: draftFromContent(revision ?? project), counties: await counties };
 }
 
-function Field({ label, hint, error, required, children }: { label: string; hint?: string; error?: string; required?: boolean; children: ReactNode }) {
-  return (
-    <View className={error ? 'field field--invalid' : 'field'}>
-      <View className='field__label'>
-        {label}
-        {required && <Text className='field__required'>（必填）</Text>}
-      </View>
-      {hint && <View className='field__hint'>{hint}</View>}
-      {children}
-      {error && <View className='form-error'>{error}</View>}
-    </View>
-  );
-}
-
 /** Of several rows' messages, the first one (a row has a start and an end, a from and a to). */
 const rowError = (errors: FieldErrors, field: string, index: number, parts: string[]) =>
   parts.map((part) => errors[`${field}.${index}.${part}`]).find(Boolean) ?? errors[`${field}.${index}`];
 
-function explainSaveFailure(error: unknown): { message: string; fields: FieldErrors } {
-  const fields = error instanceof ApiError && Array.isArray(error.details?.fields) ? errorsFromFields(error.details.fields as FieldError[]) : {};
-  return { message: errorMessage(error), fields };
-}
-
 function ProjectForm({ start }: { start: FormStart }) {
   const { project, counties } = start;
   const [draft, setDraft] = useState<ProjectDraft>(start.draft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, failure, clearFailure, showInvalid, showFailure } = useForm();
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [uploading, setUploading] = useState(0);
   /** Set once a new project is saved, so a second press updates it instead of declaring it twice. */
@@ -142,13 +120,9 @@ function ProjectForm({ start }: { start: FormStart }) {
   async function save(submit: boolean) {
     if (busy || uploading > 0) return;
     const checked = validateDraft(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setFormError(`还有 ${Object.keys(checked.errors).length} 处需要修改，请看各项下面的红字提示`);
-      return;
-    }
+    if (!checked.ok) return showInvalid(checked.errors);
     setBusy(submit ? 'submit' : 'draft');
-    setFormError(null);
+    clearFailure();
     let saved: ProjectDto | null = null;
     try {
       saved = savedId ? await updateProject(savedId, checked.content) : await createProject(checked.content);
@@ -162,9 +136,7 @@ function ProjectForm({ start }: { start: FormStart }) {
       });
       leave(saved);
     } catch (error) {
-      const failure = explainSaveFailure(error);
-      setErrors(failure.fields);
-      setFormError(saved && submit ? `内容已保存为草稿，但提交审核没有成功：${failure.message}` : failure.message);
+      showFailure(error, saved && submit ? '内容已保存为草稿，但提交审核没有成功：' : '');
     } finally {
       setBusy(null);
     }
@@ -379,7 +351,7 @@ function ProjectForm({ start }: { start: FormStart }) {
       </View>
 
       <View className='section'>
-        {formError && <View className='notice notice--error notice--inline'>{formError}</View>}
+        <FormError message={failure} />
         {published ? (
           <Button className='btn btn--primary btn--block' disabled={busy !== null || uploading > 0} onClick={() => save(false)}>
             {busy ? '正在提交…' : '提交修改'}
