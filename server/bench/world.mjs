@@ -1,22 +1,10 @@
-// The bench's city: on top of the demo data, a hall in every village of 温州 (and second halls in the larger ones) up
+// The bench's city: on top of the demo data, a hall in every village of 温州 (then second halls, in village-code order) up
 // to BENCH_HALLS, providers up to BENCH_PROVIDERS, published projects up to BENCH_PROJECTS spread over them, and
 // BENCH_ORDERS orders over the year with their events, answers, ratings and needs. Deterministic: the same counts
-// always give the same rows (a seeded PRNG, no clock). Batched multi-row INSERTs; the ids of one batch come back
+// always give the same rows (the demo plan's seeded PRNG, no clock). Batched multi-row INSERTs; the ids of one batch come back
 // consecutive (one writer).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-
-/** A small deterministic PRNG (mulberry32), so every run loads the same rows. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fmt = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
 
@@ -34,7 +22,7 @@ async function insertBatches(db, sql, rows, size = 2000) {
  * 自然村 halls many villages have) in village-code order until `total`.
  */
 async function addHalls(db, total, demoPlan) {
-  const random = mulberry32(5000);
+  const random = demoPlan.mulberry32(5000);
   const [villages] = await db.query("SELECT v.code, v.name, v.parent_code township, t.name township_name, c.name county_name FROM regions v JOIN regions t ON t.code = v.parent_code JOIN regions c ON c.code = t.parent_code WHERE v.level = 'village' ORDER BY v.code");
   const [[{ n: existing }]] = await db.query('SELECT COUNT(*) n FROM halls');
   const [taken] = await db.query('SELECT DISTINCT village_code FROM halls');
@@ -64,7 +52,7 @@ const KINDS = [
 
 /** Providers up to `total`, each serving its county (one in twenty the whole city), named after the county and kind. */
 async function addProviders(db, total, demoPlan) {
-  const random = mulberry32(2000);
+  const random = demoPlan.mulberry32(2000);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const [counties] = await db.query("SELECT code, name FROM regions WHERE level = 'county' ORDER BY code");
   const [[{ n: existing }]] = await db.query('SELECT COUNT(*) n FROM providers');
@@ -89,8 +77,8 @@ async function addProviders(db, total, demoPlan) {
  * each given to one of the providers in turn and offered where that provider serves; published over the past year,
  * with the order counts and ratings a year of use leaves.
  */
-async function addProjects(db, total) {
-  const random = mulberry32(50000);
+async function addProjects(db, total, demoPlan) {
+  const random = demoPlan.mulberry32(50000);
   const [templates] = await db.query("SELECT * FROM service_projects WHERE status = 'published' ORDER BY id");
   const [[{ n: existing }]] = await db.query("SELECT COUNT(*) n FROM service_projects WHERE status = 'published'");
   const [providerAreas] = await db.query('SELECT provider_id, region_code FROM provider_areas ORDER BY provider_id, region_code');
@@ -143,8 +131,8 @@ const HEAD_COUNTED = new Set(['confirmed', 'completed', 'disputed']);
  * event of every scheduled one, the provider's first answer in the history, 0–3 villager ratings per held service,
  * and one need per forty orders.
  */
-async function addOrders(db, count) {
-  const random = mulberry32(20261123);
+async function addOrders(db, count, demoPlan) {
+  const random = demoPlan.mulberry32(20261123);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const state = () => {
     let x = random();
@@ -228,8 +216,8 @@ export async function buildWorld(db, serverMain, sizes) {
   const t0 = performance.now();
   const halls = await addHalls(db, sizes.halls, demoPlan);
   const providers = await addProviders(db, sizes.providers, demoPlan);
-  const projects = await addProjects(db, sizes.projects);
-  const orders = await addOrders(db, sizes.orders);
+  const projects = await addProjects(db, sizes.projects, demoPlan);
+  const orders = await addOrders(db, sizes.orders, demoPlan);
   await db.query('ANALYZE TABLE halls, providers, provider_areas, service_projects, project_areas, orders, hall_events, event_ratings, transition_history, needs');
   const [[{ villages }]] = await db.query('SELECT COUNT(DISTINCT village_code) villages FROM halls');
   const [[{ all: allVillages }]] = await db.query("SELECT COUNT(*) `all` FROM regions WHERE level = 'village'");

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
-import { publishedProjectFor } from './fixtures';
+import { acceptedOrder, publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 describe('needs and matching (MySQL)', () => {
@@ -94,6 +94,33 @@ describe('needs and matching (MySQL)', () => {
     const matched = (await request(t.http).get(`/api/needs/${created.id}`).set(bearer(manager)).expect(200)).body as NeedDto;
     expect(matched.status).toBe('matched');
     expect(matched.responses[0]).toMatchObject({ status: 'accepted', orderId: order.id });
+  });
+
+  it('accepts a response all or nothing, and answers a retry with the same order', async () => {
+    const created = (await request(t.http).post('/api/needs').set(bearer(manager)).send(need('想请剧团来村晚')).expect(201)).body as NeedDto;
+    const day = addDays(today, 11);
+    const slot = { projectId, start: `${day}T14:00:00+08:00`, end: `${day}T16:00:00+08:00`, message: '这天下午可以' };
+    await request(t.http).post(`/api/needs/${created.id}/responses`).set(bearer(provider)).send(slot).expect(201);
+    const response = ((await request(t.http).get(`/api/needs/${created.id}`).set(bearer(manager)).expect(200)).body as NeedDto).responses[0];
+    const quotaUsed = async () => Number((await db.manager.query('SELECT quota_used FROM halls WHERE id = ?', [hallId]))[0].quota_used);
+    const before = await quotaUsed();
+
+    // Meanwhile the hall got another service at that very time: scheduling fails inside the acceptance.
+    const blocking = await acceptedOrder(t, { manager, provider }, projectId, hallId, 11, 14);
+    const refused = await request(t.http).post(`/api/needs/${created.id}/responses/${response.id}/accept`).set(bearer(manager)).expect(409);
+    expect(refused.body.code).toBe(ErrorCode.ScheduleConflict);
+    const left: { n: number | string }[] = await db.manager.query('SELECT COUNT(*) n FROM orders WHERE idempotency_key = ?', [`need-${created.id}-response-${response.id}`]);
+    expect(Number(left[0].n)).toBe(0);
+    const untouched = (await request(t.http).get(`/api/needs/${created.id}`).set(bearer(manager)).expect(200)).body as NeedDto;
+    expect(untouched.status).toBe('open');
+    expect(untouched.responses[0]).toMatchObject({ status: 'pending', orderId: null });
+    expect(await quotaUsed()).toBe(before + 1); // the blocking order's unit only
+
+    await request(t.http).post(`/api/orders/${blocking.id}/actions/cancel`).set(bearer(manager)).send({ reason: '改期' }).expect(200);
+    const order = (await request(t.http).post(`/api/needs/${created.id}/responses/${response.id}/accept`).set(bearer(manager)).expect(200)).body as OrderDto;
+    expect(order.status).toBe('accepted');
+    const retried = (await request(t.http).post(`/api/needs/${created.id}/responses/${response.id}/accept`).set(bearer(manager)).expect(200)).body as OrderDto;
+    expect(retried.id).toBe(order.id);
   });
 
   it('lets the manager close a need, and nobody else', async () => {

@@ -254,29 +254,39 @@ export class NeedsService {
 
   /**
    * The manager accepts a provider's response: it becomes an order at the proposed time, accepted on the provider's
-   * behalf (they proposed it), and the need is matched; the other responses are declined.
+   * behalf (they proposed it), the need is matched and the other responses are declined — all in one transaction, so
+   * a failure (the provider booked meanwhile, say) leaves nothing behind and a retry after success gets the same order.
    */
   async acceptResponse(user: AuthUser, id: number, responseId: number): Promise<OrderDto> {
     const need = await this.load(id);
     await this.scope.assertManagesHall(user, need.hallId);
     const response = await this.db.manager.findOne(NeedResponse, { where: { id: responseId, needId: id } });
     if (!response) throw notFound('响应', { id: responseId });
+    if (response.status === 'accepted' && response.orderId) return this.orders.get(user, response.orderId);
     if (response.status !== 'pending' || need.status !== 'open') throw new DomainError(ErrorCode.InvalidTransition, '这个响应已经处理过了');
+    const project = await this.db.manager.findOneByOrFail(ServiceProject, { id: response.projectId });
     const day = (d: Date) => beijingToday(d);
-    const order = await this.orders.create(
-      user,
-      { projectId: response.projectId, hallId: need.hallId, windows: [{ from: day(response.proposedStart), to: day(response.proposedEnd) }], expectedAudience: need.expectedAudience, notes: `来自需求：${need.title}` },
-      `need-${id}-response-${responseId}`,
-      { providerAgreed: true },
-    );
-    const responder = await this.db.manager.findOneByOrFail(User, { id: response.responderId });
-    await this.orders.apply(order.id, 'accept', { id: responder.id, roles: ['provider'] }, { start: response.proposedStart.toISOString(), end: response.proposedEnd.toISOString() });
-    await this.db.transaction(async (m) => {
-      await m.update(NeedResponse, { id: responseId }, { status: 'accepted', orderId: order.id });
+    const orderId = await this.db.transaction(async (m) => {
+      // Provider before hall, as every scheduling transaction locks them (the order takes the hall's quota).
+      await this.db.lockRow(m, 'providers', project.providerId);
+      const taken = await m.update(NeedResponse, { id: responseId, needId: id, status: 'pending' }, { status: 'accepted' });
+      if (taken.affected !== 1) throw new DomainError(ErrorCode.InvalidTransition, '这个响应已经处理过了');
+      const order = await this.orders.create(
+        user,
+        { projectId: response.projectId, hallId: need.hallId, windows: [{ from: day(response.proposedStart), to: day(response.proposedEnd) }], expectedAudience: need.expectedAudience, notes: `来自需求：${need.title}` },
+        `need-${id}-response-${responseId}`,
+        { providerAgreed: true, within: m },
+      );
+      await this.orders.apply(order.id, 'accept', { id: response.responderId, roles: ['provider'] }, { start: response.proposedStart.toISOString(), end: response.proposedEnd.toISOString() }, m);
+      await m.update(NeedResponse, { id: responseId }, { orderId: order.id });
       await m.update(NeedResponse, { needId: id, status: 'pending' }, { status: 'declined' });
+      await this.transitions.apply(
+        { machine: needMachine, entity: Need, label: '需求', id: need.id, event: 'match', actor: { id: user.id, roles: ['hall_manager'] }, set: { matchedOrderId: order.id } },
+        m,
+      );
+      return order.id;
     });
-    await this.markMatched(user, need, order.id);
-    return this.orders.get(user, order.id);
+    return this.orders.get(user, orderId);
   }
 
   async declineResponse(user: AuthUser, id: number, responseId: number): Promise<NeedDto> {

@@ -77,12 +77,13 @@ export class OrdersService {
   /**
    * Places an order for one of the manager's halls. One unit of the hall's yearly quota is used in the same
    * transaction. The idempotency key makes retries on a weak network safe: the same key returns the same order.
+   * `options.within` runs the writes in a caller's transaction (which then owns the outcome) instead of one of its own.
    */
   async create(
     user: AuthUser,
     input: CreateOrderInput,
     idempotencyKey: string | undefined,
-    options: { providerAgreed?: boolean } = {},
+    options: { providerAgreed?: boolean; within?: EntityManager } = {},
   ): Promise<OrderDto> {
     if (!idempotencyKey || !/^[\w-]{8,64}$/.test(idempotencyKey)) throw new DomainError(ErrorCode.IdempotencyKeyRequired);
     const earlier = await this.findByKey(user.id, idempotencyKey);
@@ -104,7 +105,7 @@ export class OrdersService {
     const answerHours = await this.rules.get('orderAnswerHours');
     let orderId: number;
     try {
-      orderId = await this.db.transaction(async (m) => {
+      orderId = await this.inTransaction(options.within, async (m) => {
         await this.useQuota(m, hall, year);
         const order = await m.save(
           m.create(Order, {
@@ -134,12 +135,12 @@ export class OrdersService {
       });
     } catch (error) {
       // A concurrent retry with the same key won the insert; everything of ours was rolled back.
-      if (!isDuplicateKey(error)) throw error;
+      if (options.within || !isDuplicateKey(error)) throw error;
       const winner = await this.findByKey(user.id, idempotencyKey);
       if (!winner) throw error;
       return this.views.toDto(winner, user);
     }
-    return this.get(user, orderId);
+    return options.within ? this.views.toDto(await options.within.findOneByOrFail(Order, { id: orderId }), user) : this.get(user, orderId);
   }
 
   async get(user: AuthUser, id: number): Promise<OrderDto> {
@@ -161,10 +162,13 @@ export class OrdersService {
     return this.get(user, id);
   }
 
-  /** Applies an event in one transaction; also used by the scheduled jobs with the system actor. */
-  async apply(id: number, event: OrderEvent, actor: Actor, input: Record<string, unknown> = {}): Promise<void> {
+  /**
+   * Applies an event in one transaction (or in the caller's, `within`); also used by the scheduled jobs with the
+   * system actor.
+   */
+  async apply(id: number, event: OrderEvent, actor: Actor, input: Record<string, unknown> = {}, within?: EntityManager): Promise<void> {
     const now = this.clock.now();
-    await this.db.transaction(async (m) => {
+    await this.inTransaction(within, async (m) => {
       const order = await m.findOneByOrFail(Order, { id });
       const set: Partial<Record<keyof Order, unknown>> = {};
       let guard: ((row: Order, m: EntityManager) => Promise<void>) | undefined;
@@ -231,6 +235,10 @@ export class OrdersService {
       }
       await this.tellTheOtherSide(m, order, event, (input.reason as string | undefined) ?? null);
     });
+  }
+
+  private inTransaction<T>(within: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return within ? work(within) : this.db.transaction(work);
   }
 
   /** Who hears about an event: the side that did not act, or both when the platform or a reviewer acted. */
