@@ -14,10 +14,9 @@ import {
 } from '@hall-menu/shared';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Clock } from '../src/common/clock';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
-import { acceptedOrder, publishedProjectFor } from './fixtures';
+import { acceptedOrder, heldService, publishedProjectFor } from './fixtures';
 import { hallImportCsv, hallImportXlsx, type HallImportRowInput } from './hall-import-file';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
@@ -260,13 +259,7 @@ describe('administration of halls: scope, quota, blackouts, closing, managers, b
     const hallId = manager.me.scopes.halls[0].id;
     const project = await publishedProjectFor(t, provider, cityReviewer, manager, '关闭通知测试木偶戏');
     const delivered = await acceptedOrder(t, { manager, provider }, project.id, hallId, 2);
-    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.parse(delivered.scheduledStart!) - 3_600_000));
-    try {
-      await request(t.http).post(`/api/orders/${delivered.id}/actions/check_in`).set(bearer(provider)).send({}).expect(200);
-      await request(t.http).post(`/api/orders/${delivered.id}/actions/complete`).set(bearer(provider)).send({ headCount: 60 }).expect(200);
-    } finally {
-      clock.mockRestore();
-    }
+    (await heldService(t, { manager, provider }, delivered, { reservationCodes: [], headCount: 60 })).mockRestore();
     const hall = (await request(t.http).post(`/api/admin/halls/${hallId}/close`).set(bearer(admin)).send({ reason: '并入邻村礼堂' }).expect(200)).body as AdminHallDto;
 
     const messages = await q<{ user_id: number; title: string; body: string; link: string | null }>("SELECT * FROM notifications WHERE kind = 'hall.closed' AND body LIKE ? ORDER BY id", ['%并入邻村礼堂%']);

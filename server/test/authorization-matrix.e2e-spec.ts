@@ -1,9 +1,8 @@
 import type { LoginResponse, OrderDto, ReservationDto } from '@hall-menu/shared';
 import request from 'supertest';
-import { Clock } from '../src/common/clock';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
-import { acceptedOrder, makeVillagers, publishedProjectFor } from './fixtures';
+import { acceptedOrder, heldService, makeVillagers, publishedProjectFor } from './fixtures';
 import { hallImportCsv } from './hall-import-file';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
@@ -307,10 +306,7 @@ async function ratedOrder(t: TestApp, actors: { manager: LoginResponse; provider
   const eventId = order.event!.id;
   const villager = { Authorization: `Bearer ${actors.villager.token}` };
   const reservation = (await request(t.http).post(`/api/events/${eventId}/reservations`).set(villager).send({ seats: 1 }).expect(201)).body as ReservationDto;
-  const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.parse(order.scheduledStart!) - 3_600_000));
-  await request(t.http).post(`/api/events/${eventId}/check-ins`).set(bearer(actors.manager)).send({ code: reservation.code }).expect(200);
-  await request(t.http).post(`/api/orders/${order.id}/actions/check_in`).set(bearer(actors.provider)).send({}).expect(200);
-  await request(t.http).post(`/api/orders/${order.id}/actions/complete`).set(bearer(actors.provider)).send({ headCount: 80 }).expect(200);
+  const clock = await heldService(t, actors, order, { reservationCodes: [reservation.code], headCount: 80 });
   await request(t.http).post(`/api/orders/${order.id}/actions/confirm`).set(bearer(actors.manager)).send({}).expect(200);
   const eventRating = (await request(t.http).post(`/api/events/${eventId}/rating`).set(villager).send({ stars: 5, text: '很好' }).expect(201)).body;
   const orderRating = (await request(t.http).post(`/api/orders/${order.id}/ratings/hall`).set(bearer(actors.manager)).send({ scores: { content: 5, punctuality: 5, audience: 5 } }).expect(201)).body;

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
 import { secondInstance, settle, SocketClient, socketBase } from './conversations-helpers';
-import { publishedProjectFor } from './fixtures';
+import { acceptAt, placedOrder, publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 /**
@@ -31,15 +31,7 @@ describe('conversations across two server instances (MySQL + Redis)', () => {
     const hallId = manager.me.scopes.halls[0].id;
     await a.app.get(DatabaseService).manager.query('UPDATE halls SET annual_quota = 100 WHERE id = ?', [hallId]);
     project = await publishedProjectFor(a, provider, await a.login('reviewer'), manager, '双实例对话测试越剧');
-    const day = addDays(beijingToday(), 3);
-    order = (
-      await request(a.http)
-        .post('/api/orders')
-        .set(bearer(manager))
-        .set('Idempotency-Key', randomUUID())
-        .send({ projectId: project.id, hallId, windows: [{ from: day, to: day }], expectedAudience: 80 })
-        .expect(201)
-    ).body as OrderDto;
+    order = await placedOrder(a, manager, project.id, hallId, 3);
     conversation = (await request(a.http).post('/api/conversations/open').set(bearer(manager)).send({ kind: 'order', subjectId: order.id }).expect(200)).body as ConversationDto;
   });
   afterAll(async () => {
@@ -63,12 +55,7 @@ describe('conversations across two server instances (MySQL + Redis)', () => {
     await managerSocket.waitFor(isMessage(viaB.id));
 
     // An order change applied on instance B reaches the manager's socket on A as a system line.
-    const day = addDays(beijingToday(), 3);
-    await request(b.http)
-      .post(`/api/orders/${order.id}/actions/accept`)
-      .set(bearer(provider))
-      .send({ start: `${day}T14:00:00+08:00`, end: `${day}T16:00:00+08:00` })
-      .expect(200);
+    await acceptAt(b, provider, order.id, addDays(beijingToday(), 3));
     const line = await managerSocket.waitFor((f) => f.type === 'message' && f.message.kind === 'system' && !!f.message.text?.includes('接单'));
 
     await settle();
@@ -88,24 +75,12 @@ describe('conversations across two server instances (MySQL + Redis)', () => {
     const notifications = (socket: SocketClient) => socket.frames.filter((f): f is NotificationFrame => f.type === 'notification');
 
     // Placed on A: the provider, connected to B, hears of it.
-    const day = addDays(beijingToday(), 5);
-    const placed = (
-      await request(a.http)
-        .post('/api/orders')
-        .set(bearer(manager))
-        .set('Idempotency-Key', randomUUID())
-        .send({ projectId: project.id, hallId: manager.me.scopes.halls[0].id, windows: [{ from: day, to: day }], expectedAudience: 80 })
-        .expect(201)
-    ).body as OrderDto;
+    const placed = await placedOrder(a, manager, project.id, manager.me.scopes.halls[0].id, 5);
     const toProvider = await providerSocket.waitFor((f) => f.type === 'notification' && f.title === '新的点单');
     expect(toProvider).toEqual({ type: 'notification', unread: (await inbox(provider)).unread, added: 1, title: '新的点单' });
 
     // Accepted on B: the manager, connected to A, hears of it.
-    await request(b.http)
-      .post(`/api/orders/${placed.id}/actions/accept`)
-      .set(bearer(provider))
-      .send({ start: `${day}T14:00:00+08:00`, end: `${day}T16:00:00+08:00` })
-      .expect(200);
+    await acceptAt(b, provider, placed.id, addDays(beijingToday(), 5));
     const toManager = await managerSocket.waitFor((f) => f.type === 'notification' && f.title === '点单已确定时间');
     expect(toManager).toEqual({ type: 'notification', unread: (await inbox(manager)).unread, added: 1, title: '点单已确定时间' });
 

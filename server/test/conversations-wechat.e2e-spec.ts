@@ -1,11 +1,11 @@
-import { ErrorCode, type ConversationDto, type LoginResponse, type MessageDto, type OrderDto } from '@hall-menu/shared';
+import { ErrorCode, type ConversationDto, type LoginResponse, type MessageDto } from '@hall-menu/shared';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import request from 'supertest';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
 import { SubscribeMessageSender } from '../src/modules/subscriptions/subscribe-message.sender';
-import { makeVillagers, publishedProjectFor } from './fixtures';
+import { acceptAt, eventually, makeVillagers, placedOrder, publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 interface WechatCall {
@@ -70,25 +70,7 @@ describe('WeChat content security and subscribe messages (against a local stand-
   const say = (login: LoginResponse, text: string) =>
     request(t.http).post(`/api/conversations/${conversation.id}/messages`).set(bearer(login)).send({ clientMessageId: randomUUID(), kind: 'text', text });
   const callsTo = (path: string) => wechat.calls.filter((c) => c.path === path);
-  const eventually = async (check: () => void | Promise<void>) => {
-    for (let i = 0; ; i++) {
-      try {
-        return await check();
-      } catch (error) {
-        if (i >= 40) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  };
-  const placeOrder = async (dayOffset: number) =>
-    (
-      await request(t.http)
-        .post('/api/orders')
-        .set(bearer(manager))
-        .set('Idempotency-Key', randomUUID())
-        .send({ projectId, hallId, windows: [{ from: addDays(beijingToday(), dayOffset), to: addDays(beijingToday(), dayOffset) }], expectedAudience: 60 })
-        .expect(201)
-    ).body as OrderDto;
+  const placeOrder = (dayOffset: number) => placedOrder(t, manager, projectId, hallId, dayOffset);
   beforeAll(async () => {
     wechat = await fakeWechat();
     t = await startTestApp({
@@ -155,11 +137,7 @@ describe('WeChat content security and subscribe messages (against a local stand-
     expect(listed.templates.find((x: { key: string }) => x.key === 'order_answered')).toMatchObject({ templateId: 'tmpl-answered', remaining: 1 });
 
     const day = addDays(beijingToday(), 3);
-    await request(t.http)
-      .post(`/api/orders/${conversation.subjectId}/actions/accept`)
-      .set(bearer(provider))
-      .send({ start: `${day}T14:00:00+08:00`, end: `${day}T16:00:00+08:00` })
-      .expect(200);
+    await acceptAt(t, provider, conversation.subjectId, day);
     await eventually(() => expect(callsTo('/cgi-bin/message/subscribe/send')).toHaveLength(1));
     const sent = callsTo('/cgi-bin/message/subscribe/send')[0];
     expect(sent.body).toEqual({

@@ -20,7 +20,7 @@ import { TransitionService } from '../src/common/transitions/transition.service'
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
 import { settle, SocketClient, socketBase } from './conversations-helpers';
-import { publishedProjectFor } from './fixtures';
+import { placedOrder, publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 type MessageFrame = Extract<RealtimeFrame, { type: 'message' }>;
@@ -52,15 +52,7 @@ describe('conversations: realtime chat, history, unread counts, system lines (My
     sockets.push(socket);
     return socket;
   };
-  const placeOrder = async (dayOffset: number) =>
-    (
-      await request(t.http)
-        .post('/api/orders')
-        .set(bearer(manager))
-        .set('Idempotency-Key', randomUUID())
-        .send({ projectId, hallId, windows: [{ from: addDays(beijingToday(), dayOffset), to: addDays(beijingToday(), dayOffset) }], expectedAudience: 80 })
-        .expect(201)
-    ).body as OrderDto;
+  const placeOrder = (dayOffset: number) => placedOrder(t, manager, projectId, hallId, dayOffset);
   const open = (login: LoginResponse, subjectId: number) => request(t.http).post('/api/conversations/open').set(bearer(login)).send({ kind: 'order', subjectId });
   const say = (login: LoginResponse, id: number, text: string, clientMessageId: string = randomUUID()) =>
     request(t.http).post(`/api/conversations/${id}/messages`).set(bearer(login)).send({ clientMessageId, kind: 'text', text });

@@ -5,6 +5,7 @@ import { Clock } from '../src/common/clock';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
 import { OrderJobsService } from '../src/modules/orders/order-jobs.service';
+import { publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 const HOUR = 3_600_000;
@@ -42,28 +43,7 @@ describe('orders: quota, answers, scheduling, delivery (MySQL)', () => {
     otherProvider = await t.login('provider', Number(members[0].user_id));
     [hallId, secondHallId] = manager.me.scopes.halls.map((h) => h.id);
     await db.manager.query('UPDATE halls SET annual_quota = 100 WHERE id IN (?, ?)', [hallId, secondHallId]);
-    const serviceArea = [...new Set(manager.me.scopes.halls.map((h) => h.villageCode.slice(0, 6)))];
-    const draft = (
-      await request(t.http)
-        .post('/api/projects')
-        .set(bearer(provider))
-        .send({
-          category: 'performance',
-          title: '点单测试越剧专场',
-          description: '用于点单流程测试的越剧专场演出，节目五出，演员十二人，演出两小时。',
-          durationMinutes: 120,
-          audienceMin: 50,
-          audienceMax: 500,
-          targetAudience: 'all',
-          serviceArea,
-          weekdays: [1, 2, 3, 4, 5, 6, 7],
-          timeWindows: [{ start: '09:00', end: '21:00' }],
-          leadDays: 3,
-        })
-        .expect(201)
-    ).body as ProjectDto;
-    await request(t.http).post(`/api/projects/${draft.id}/actions/submit`).set(bearer(provider)).send({}).expect(200);
-    project = (await request(t.http).post(`/api/projects/${draft.id}/actions/approve`).set(bearer(reviewer)).send({}).expect(200)).body as ProjectDto;
+    project = await publishedProjectFor(t, provider, reviewer, manager, '点单测试越剧专场', { audienceMin: 50, timeWindows: [{ start: '09:00', end: '21:00' }], leadDays: 3 });
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => t.close());

@@ -2,7 +2,7 @@ import { ErrorCode, type EventDetailDto, type EventRatingDto, type LoginResponse
 import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { DatabaseService } from '../src/database/database.service';
-import { acceptedOrder, publishedProjectFor } from './fixtures';
+import { acceptedOrder, heldService, publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 const HOUR = 3_600_000;
@@ -17,7 +17,6 @@ describe('ratings feed back into the menu (MySQL)', () => {
   let projectId: number;
   let eventId: number;
   let orderId: number;
-  let start: number;
 
   beforeAll(async () => {
     t = await startTestApp({ JOB_INTERVAL_SECONDS: '0' });
@@ -31,14 +30,10 @@ describe('ratings feed back into the menu (MySQL)', () => {
     const order = await acceptedOrder(t, { manager, provider }, projectId, hallId, 3);
     orderId = order.id;
     eventId = order.event!.id;
-    start = Date.parse(order.scheduledStart!);
     const reservation = (await request(t.http).post(`/api/events/${eventId}/reservations`).set(bearer(villager)).send({ seats: 1 }).expect(201)).body as ReservationDto;
     // Before the villager is checked in, they cannot rate.
     expect((await request(t.http).post(`/api/events/${eventId}/rating`).set(bearer(villager)).send({ stars: 5 }).expect(403)).body.code).toBe(ErrorCode.OutOfScope);
-    jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(start - HOUR));
-    await request(t.http).post(`/api/events/${eventId}/check-ins`).set(bearer(manager)).send({ code: reservation.code }).expect(200);
-    await request(t.http).post(`/api/orders/${orderId}/actions/check_in`).set(bearer(provider)).send({}).expect(200);
-    await request(t.http).post(`/api/orders/${orderId}/actions/complete`).set(bearer(provider)).send({ headCount: 150 }).expect(200);
+    await heldService(t, { manager, provider }, order, { reservationCodes: [reservation.code], headCount: 150 });
   });
   afterAll(() => t.close());
 

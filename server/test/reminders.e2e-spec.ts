@@ -1,11 +1,10 @@
 import { ErrorCode, type LoginResponse, type OrderDto, type SubscriptionsDto } from '@hall-menu/shared';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { addDays, beijingToday } from '../src/common/time';
 import { DatabaseService } from '../src/database/database.service';
 import { REMINDER_KINDS, RemindersService } from '../src/modules/reminders/reminders.service';
 import { secondInstance } from './conversations-helpers';
-import { acceptedOrder, makeVillagers, publishedProjectFor } from './fixtures';
+import { acceptedOrder, eventually, makeVillagers, placedOrder, publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 const HOUR = 3_600_000;
@@ -38,15 +37,7 @@ describe('reminders and subscribe messages (MySQL)', () => {
   });
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const placeOrder = async (dayOffset: number) =>
-    (
-      await request(t.http)
-        .post('/api/orders')
-        .set(bearer(manager))
-        .set('Idempotency-Key', randomUUID())
-        .send({ projectId, hallId, windows: [{ from: addDays(beijingToday(), dayOffset), to: addDays(beijingToday(), dayOffset) }], expectedAudience: 80 })
-        .expect(201)
-    ).body as OrderDto;
+  const placeOrder = (dayOffset: number) => placedOrder(t, manager, projectId, hallId, dayOffset);
   const consent = (headers: Record<string, string>, accepted: string[]) => request(t.http).post('/api/me/subscriptions').set(headers).send({ accepted });
   const remaining = async (userId: number, key: string) =>
     Number((await db.manager.query('SELECT remaining FROM subscribe_consents WHERE user_id = ? AND template_key = ?', [userId, key]))[0]?.remaining ?? 0);
@@ -55,17 +46,6 @@ describe('reminders and subscribe messages (MySQL)', () => {
   const inbox = async (userId: number, kind: string, link: string) =>
     Number((await db.manager.query('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND kind = ? AND link = ?', [userId, kind, link]))[0].n);
   const members = async (sql: string, id: number) => ((await db.manager.query(sql, [id])) as { user_id: number }[]).map((r) => Number(r.user_id));
-  /** Subscribe messages for workflow changes go out after the commit, just after the HTTP answer. */
-  const eventually = async (check: () => Promise<void>) => {
-    for (let i = 0; ; i++) {
-      try {
-        return await check();
-      } catch (error) {
-        if (i >= 40) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  };
 
   it('sends each reminder once per person, even when the job runs twice at once and on a second server', async () => {
     // An order nobody answered, near its deadline: the provider's members are reminded.

@@ -1,28 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { randomUUID as uuid } from 'node:crypto';
-import { addDays, beijingToday } from '../src/common/time';
 import { Clock } from '../src/common/clock';
 import { JobScheduler } from '../src/common/cluster/job-scheduler.service';
 import { DatabaseService } from '../src/database/database.service';
 import { OrderJobsService } from '../src/modules/orders/order-jobs.service';
-import { publishedProjectFor } from './fixtures';
+import { secondInstance } from './conversations-helpers';
+import { placedOrder, publishedProjectFor } from './fixtures';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Two instances on one fresh, seeded database, with a Redis key prefix of their own: parallel runs (and their rate
+ * counts) stay apart on the shared Redis.
+ */
+async function startTwoInstances(env: Record<string, string> = {}): Promise<[TestApp, TestApp]> {
+  const shared = { REDIS_URL, REDIS_KEY_PREFIX: `hall-menu-test-${randomUUID().slice(0, 8)}:`, JOB_INTERVAL_SECONDS: '0', ...env };
+  const a = await startTestApp(shared);
+  const b = await secondInstance(shared).catch(async (error: unknown) => {
+    await a.close();
+    throw error;
+  });
+  return [a, b];
+}
 
 /** Two server instances on one MariaDB and one Redis, as a scaled-out deployment runs them. */
 describe('two instances sharing MariaDB and Redis', () => {
   let a: TestApp;
   let b: TestApp;
 
-  beforeAll(async () => {
-    // A prefix of this run's own keeps parallel runs (and their rate counts) apart on the shared Redis.
-    const shared = { REDIS_URL, REDIS_KEY_PREFIX: `hall-menu-test-${randomUUID().slice(0, 8)}:`, JOB_INTERVAL_SECONDS: '0' };
-    a = await startTestApp(shared);
-    const { url } = a.app.get(DatabaseService).dataSource.options as { url: string };
-    b = await startTestApp({ ...shared, DATABASE_URL: url, SEED_DEMO_DATA: 'false' });
-  });
+  beforeAll(async () => ([a, b] = await startTwoInstances()));
   afterAll(async () => {
     await b?.close();
     await a?.close();
@@ -52,12 +59,7 @@ describe('scheduled jobs on two instances', () => {
   let a: TestApp;
   let b: TestApp;
 
-  beforeAll(async () => {
-    const shared = { REDIS_URL, REDIS_KEY_PREFIX: `hall-menu-test-${randomUUID().slice(0, 8)}:`, JOB_INTERVAL_SECONDS: '0' };
-    a = await startTestApp(shared);
-    const { url } = a.app.get(DatabaseService).dataSource.options as { url: string };
-    b = await startTestApp({ ...shared, DATABASE_URL: url, SEED_DEMO_DATA: 'false' });
-  });
+  beforeAll(async () => ([a, b] = await startTwoInstances()));
   afterAll(async () => {
     await b?.close();
     await a?.close();
@@ -78,11 +80,7 @@ describe('scheduled jobs on two instances', () => {
     const reviewer = await a.login('reviewer');
     const hallId = manager.me.scopes.halls[0].id;
     const project = await publishedProjectFor(a, provider, reviewer, manager, '两实例过期测试');
-    const day = addDays(beijingToday(), 20);
-    const order = (
-      await request(b.http).post('/api/orders').set(bearer(manager)).set('Idempotency-Key', uuid())
-        .send({ projectId: project.id, hallId, windows: [{ from: day, to: day }], expectedAudience: 80 }).expect(201)
-    ).body;
+    const order = await placedOrder(b, manager, project.id, hallId, 20);
     for (const app of [a, b]) jest.spyOn(app.app.get(Clock), 'now').mockReturnValue(new Date(Date.parse(order.answerDeadline) + 1000));
     const [first, second] = await Promise.all([a.app.get(OrderJobsService).runDue(), b.app.get(OrderJobsService).runDue()]);
     expect(first.expired + second.expired).toBe(1);
@@ -100,12 +98,7 @@ describe('rate limits shared through Redis', () => {
   let a: TestApp;
   let b: TestApp;
 
-  beforeAll(async () => {
-    const shared = { REDIS_URL, REDIS_KEY_PREFIX: `hall-menu-test-${randomUUID().slice(0, 8)}:`, JOB_INTERVAL_SECONDS: '0', RATE_LIMIT_LOGIN_PER_MINUTE: '4' };
-    a = await startTestApp(shared);
-    const { url } = a.app.get(DatabaseService).dataSource.options as { url: string };
-    b = await startTestApp({ ...shared, DATABASE_URL: url, SEED_DEMO_DATA: 'false' });
-  });
+  beforeAll(async () => ([a, b] = await startTwoInstances({ RATE_LIMIT_LOGIN_PER_MINUTE: '4' })));
   afterAll(async () => {
     await b?.close();
     await a?.close();

@@ -1,46 +1,28 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoginResponse, RankingDto, RegionStatsDto, StatsReportDto } from '@hall-menu/shared';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../src/app.factory';
 import { buildWorld, Q3_NEEDS, Q3_ORDERS } from './stats-fixture';
-import { bearer, type TestApp } from './test-app';
+import { bearer, startTestApp, type TestApp } from './test-app';
 
 /**
  * The embedded database (sql.js) a new user starts with runs the same migrations and the same statistics SQL
  * (dates, months, medians and durations are written differently there): the Q3 fixture gives the same answers.
  */
 describe('statistics on the embedded database (sql.js)', () => {
-  let app: NestFastifyApplication;
   let t: TestApp;
   let reviewer: LoginResponse;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-menu-stats-'));
 
   beforeAll(async () => {
-    const saved = { ...process.env };
-    delete process.env.DATABASE_URL;
-    Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_MODE: 'true', SEED_DEMO_DATA: 'true', JOB_INTERVAL_SECONDS: '0', H5_DIR: '/nonexistent' });
-    try {
-      app = await createApp({ logger: false });
-      await app.init();
-      await app.getHttpAdapter().getInstance().ready();
-    } finally {
-      process.env = saved;
-    }
-    const http = app.getHttpServer();
-    t = {
-      app,
-      http,
-      login: async (role, userId) => (await request(http).post('/api/auth/demo').send({ role, userId }).expect(200)).body as LoginResponse,
-      close: () => app.close(),
-    };
+    // An empty DATABASE_URL means none: the server opens an sql.js file in DATA_DIR.
+    t = await startTestApp({ DATABASE_URL: '', DATA_DIR: dataDir, JOB_INTERVAL_SECONDS: '0' });
     reviewer = await t.login('reviewer');
     await buildWorld(t, '330381', Q3_ORDERS, Q3_NEEDS);
   });
   afterAll(async () => {
-    await app.close();
+    await t.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

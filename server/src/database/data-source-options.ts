@@ -8,7 +8,7 @@ import { MIGRATIONS as SQLITE_MIGRATIONS } from './migrations/sqlite';
 
 /**
  * MySQL in production, an embedded sql.js file for a new user with no MySQL.
- * Each has its own generated migrations because their DDL differs.
+ * Each runs its own older, generated migrations (their DDL differs), then the hand-written ones they share.
  */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
   if (database.kind === 'mysql') {
