@@ -17,3 +17,9 @@ export async function typeInto(root: ParentNode, selector: string, value: string
 export function pick(picker: Element, value: number | string): void {
   fireEvent(picker, new CustomEvent('change', { detail: { value } }));
 }
+
+/** The text of the red message under the field labelled `label` (the label starts with it), or null. */
+export function errorUnder(root: ParentNode, label: string): string | null {
+  const field = Array.from(root.querySelectorAll('.field')).find((f) => f.querySelector('.field__label')?.textContent?.startsWith(label));
+  return field?.querySelector('.form-error')?.textContent ?? null;
+}

@@ -1,32 +1,24 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import type { ReservationDto } from '@hall-menu/shared';
-import { errorMessage } from '../api/api-error';
 import { cancelReservation } from '../api/events';
 import { formatDateTime } from '../utils/format';
+import { useForm } from '../utils/form-errors';
 
 /** 取消预约, offered while the server allows it (`allowedActions`) and before `cancelUntil` when known. */
 export function CancelReservation({ reservation, cancelUntil, onDone }: { reservation: ReservationDto; cancelUntil?: string; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, busy, send } = useForm({ oneMessage: true });
   const tooLate = cancelUntil !== undefined && Date.now() > Date.parse(cancelUntil);
   if (!reservation.allowedActions.includes('cancel') || tooLate) return null;
 
   async function cancel() {
     const { confirm } = await Taro.showModal({ title: '取消预约', content: '取消后座位会让给候补的村民，确定取消吗？', confirmText: '取消预约', cancelText: '不取消' });
     if (!confirm) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       await cancelReservation(reservation.id);
       void Taro.showToast({ title: '预约已取消', icon: 'none' });
       onDone();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

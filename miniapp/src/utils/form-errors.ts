@@ -46,34 +46,41 @@ type Checked<T> = { success: true; data: T } | { success: false; error: SchemaEr
 
 /**
  * A form's messages (one under each field that is wrong, one line above the form) and its sending.
- * `submit` sends what passed the shared schema and shows the server's refusal; a form with steps of its own uses
- * `showInvalid` (the client-side check's errors) and `showFailure` (a failed call, with words before the server's
- * message when the form did part of its work already).
+ * `submit` sends what passed the shared schema and shows the server's refusal; a form with steps of its own (a check
+ * of its own, a question before sending) uses `showInvalid` and `send`, and `showFailure` (a failed call, with words
+ * before the server's message when the form did part of its work already).
+ * `oneMessage`: a form of one box, or of buttons only, shows every problem as its one line instead — the check's
+ * first message, the server's message as it is (nothing is shown under fields, so nothing points there).
  */
-export function useForm() {
+export function useForm({ oneMessage = false }: { oneMessage?: boolean } = {}) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  function showInvalid(found: FieldErrors) {
+  /** The client-side check's problems; `line` replaces the usual line above the form (null: none). */
+  function showInvalid(found: FieldErrors, line: string | null = oneMessage ? (Object.values(found)[0] ?? null) : invalidFormMessage(found)) {
     setErrors(found);
-    setFailure(invalidFormMessage(found));
+    setFailure(line);
   }
 
   function showFailure(error: unknown, lead = '') {
+    if (oneMessage) return setFailure(lead + errorMessage(error));
     const explained = explainFailure(error);
     setErrors(explained.fields);
     setFailure(lead + formMessage(explained));
   }
 
-  /** A press while one is being sent does nothing. */
-  async function submit<T>(checked: Checked<T>, send: (data: T) => Promise<unknown>): Promise<void> {
+  /**
+   * Runs the call with the form busy; a press meanwhile does nothing. The messages shown before are dropped (the
+   * check passed, and the server judges afresh); a thrown error shows as the server's refusal.
+   */
+  async function send(call: () => Promise<unknown>): Promise<void> {
     if (busy) return;
-    if (!checked.success) return showInvalid(errorsFromZod(checked.error));
     setBusy(true);
+    setErrors({});
     setFailure(null);
     try {
-      await send(checked.data);
+      await call();
     } catch (error) {
       showFailure(error);
     } finally {
@@ -81,5 +88,12 @@ export function useForm() {
     }
   }
 
-  return { errors, setErrors, failure, clearFailure: () => setFailure(null), busy, submit, showInvalid, showFailure };
+  /** A press while one is being sent does nothing. */
+  async function submit<T>(checked: Checked<T>, call: (data: T) => Promise<unknown>): Promise<void> {
+    if (busy) return;
+    if (!checked.success) return showInvalid(errorsFromZod(checked.error));
+    return send(() => call(checked.data));
+  }
+
+  return { errors, setErrors, failure, clearFailure: () => setFailure(null), busy, submit, send, showInvalid, showFailure };
 }

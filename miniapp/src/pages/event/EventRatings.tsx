@@ -13,7 +13,7 @@ import { AsyncContent, EmptyState } from '../../components/StateViews';
 import { useAsync } from '../../hooks/use-async';
 import { useAuthStore } from '../../stores/auth';
 import { formatDateTime } from '../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../utils/form-errors';
+import { errorsFromZod, useForm } from '../../utils/form-errors';
 
 const MAX_TEXT = 300;
 
@@ -24,10 +24,8 @@ function RatingForm({ eventId, previous, editing, onSaved, onCancel }: { eventId
   const [photo, setPhoto] = useState<string | null>(previous?.photo ?? null);
   const [update, setUpdate] = useState(editing);
   const [uploading, setUploading] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send, showInvalid } = useForm();
 
   async function addPhoto() {
     if (uploading) return;
@@ -49,32 +47,21 @@ function RatingForm({ eventId, previous, editing, onSaved, onCancel }: { eventId
     }
   }
 
-  async function submit() {
+  function save() {
     if (busy || uploading) return;
     const checked = eventRatingSchema.safeParse({ stars: stars || undefined, text, photo });
-    if (!checked.success) {
-      setFailure(null);
-      return setErrors(errorsFromZod(checked.error));
-    }
-    setBusy(true);
-    setFailure(null);
-    setErrors({});
-    try {
-      onSaved(update ? await updateEventRating(eventId, checked.data) : await rateEvent(eventId, checked.data));
-    } catch (error) {
-      if (error instanceof ApiError && error.code === ErrorCode.AlreadyRated) {
+    if (!checked.success) return showInvalid(errorsFromZod(checked.error), null);
+    // On any other refusal the words stay in the box, so a blocked word can be changed without typing everything again.
+    return send(async () => {
+      try {
+        onSaved(update ? await updateEventRating(eventId, checked.data) : await rateEvent(eventId, checked.data));
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === ErrorCode.AlreadyRated)) throw error;
         // Rated before (e.g. on another phone): the same form now changes that rating, once the villager agrees.
         setUpdate(true);
         setNotice('您已经评价过这场活动了。再点一次“保存修改”，就会用现在填写的内容替换原来的评价。');
-      } else {
-        // The words stay in the box so a blocked word can be changed without typing everything again.
-        const explained = explainFailure(error);
-        setErrors(explained.fields);
-        setFailure(formMessage(explained));
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -125,7 +112,7 @@ function RatingForm({ eventId, previous, editing, onSaved, onCancel }: { eventId
         <Button className='btn' disabled={busy} onClick={onCancel}>
           返回
         </Button>
-        <Button className='btn btn--primary' disabled={busy || uploading} onClick={submit}>
+        <Button className='btn btn--primary' disabled={busy || uploading} onClick={save}>
           {busy ? '正在提交…' : update ? '保存修改' : '提交评价'}
         </Button>
       </View>

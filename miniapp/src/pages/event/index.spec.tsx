@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorCode, type EventRatingDto } from '@hall-menu/shared';
 import { fail, fakeApi, ok } from '../../../test/fake-api';
 import { eventDetail, eventRating, liveSystem, managerAndVillager, reservation, tokens, villager } from '../../../test/fixtures';
+import { typeInto } from '../../../test/interact';
 import Taro, { useRouter } from '../../../test/taro-mock';
 import { useAuthStore } from '../../stores/auth';
 import EventPage from './index';
@@ -122,6 +123,40 @@ describe('我的评价 on the event page', () => {
     expect(api.callsTo('POST /events/51/rating')[0].data).toMatchObject({ stars: 5 });
     expect(document.querySelector('[data-my-rating="91"]')?.textContent).toContain('★★★★★');
     expect(screen.queryByText('去评价')).toBeNull();
+  });
+
+  it('asks for stars first, keeps the words after a blocked word, and turns into 保存修改 when rated on another phone', async () => {
+    let posts = 0;
+    const api = fakeApi({
+      'GET /system': () => ok(liveSystem),
+      'GET /events/51': () => ok(eventDetail({ myReservation: attended, myRating: null })),
+      'GET /events/51/ratings': () => ok([]),
+      'POST /events/51/rating': () =>
+        ++posts === 1
+          ? fail(400, ErrorCode.SensitiveContent, '内容含有不当用语“某词”，请修改后再提交', { fields: [{ field: 'text', message: '含有不当用语“某词”' }] })
+          : fail(409, ErrorCode.AlreadyRated, '您已经评价过了'),
+      'PUT /events/51/rating': () => ok(eventRating({ stars: 4, text: '节目精彩' })),
+    });
+    const { container } = render(<EventPage />);
+    fireEvent.click(await screen.findByText('去评价'));
+    fireEvent.click(screen.getByText('提交评价'));
+    expect(container.querySelector('.field--invalid .form-error')?.textContent).toBe('请打分');
+    expect(container.querySelector('.notice--error')).toBeNull();
+    expect(api.callsTo('POST /events/51/rating')).toHaveLength(0);
+
+    fireEvent.click(document.querySelector('[data-stars="4"]')!);
+    await typeInto(container, 'textarea', '节目精彩');
+    fireEvent.click(screen.getByText('提交评价'));
+    expect(await screen.findByText('内容含有不当用语“某词”，请修改后再提交')).toBeTruthy();
+    expect(screen.getByText('含有不当用语“某词”')).toBeTruthy();
+    expect((container.querySelector('textarea') as HTMLTextAreaElement).value).toBe('节目精彩');
+
+    fireEvent.click(screen.getByText('提交评价'));
+    expect(await screen.findByText(/您已经评价过这场活动了/)).toBeTruthy();
+    expect(screen.queryByText('内容含有不当用语“某词”，请修改后再提交')).toBeNull();
+    fireEvent.click(screen.getByText('保存修改'));
+    await waitFor(() => expect(api.callsTo('PUT /events/51/rating')).toHaveLength(1));
+    expect(api.callsTo('PUT /events/51/rating')[0].data).toMatchObject({ stars: 4, text: '节目精彩' });
   });
 
   it('says when my rating was hidden by a reviewer, without offering to change it', async () => {

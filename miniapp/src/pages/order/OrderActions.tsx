@@ -17,7 +17,7 @@ import { uploadPhoto } from '../../api/uploads';
 import { Field, FormError } from '../../components/Field';
 import { SlotPicker, type Slot } from '../../components/SlotPicker';
 import { addDays, beijingDateAndTime, beijingInstant, beijingToday } from '../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../utils/form-errors';
+import { errorsFromZod, useForm } from '../../utils/form-errors';
 
 /** How an event is asked for: a time (accept, propose), a completion report, a reason, or a plain confirmation. */
 type ActionInput = 'slot' | 'completion' | 'reason' | 'confirm';
@@ -76,33 +76,22 @@ export function OrderActions({ order, onDone }: { order: OrderDto; onDone: (orde
   const [headCount, setHeadCount] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
   const [uploading, setUploading] = useState(0);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, clearFailure, busy, send } = useForm();
 
   const actions = order.allowedActions.filter((event) => event !== 'expire' && event !== 'auto_confirm');
   if (actions.length === 0) return null;
 
-  async function run(event: OrderEvent, body: OrderActionBody) {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const run = (event: OrderEvent, body: OrderActionBody) =>
+    send(async () => {
       const result = await fireOrderEvent(order.id, event, body);
       setAsking(null);
       void Taro.showToast({ title: `已${ORDER_EVENT_LABELS[event]}，状态：${ORDER_STATE_LABELS[result.status]}`, icon: 'none' });
       onDone(result);
-    } catch (error) {
-      const explained = explainFailure(error);
-      setErrors(explained.fields);
-      setFailure(formMessage(explained));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   async function start(event: OrderEvent) {
     if (busy) return;
-    setFailure(null);
+    clearFailure();
     setErrors({});
     if (inputFor(order, event) !== 'confirm') {
       setAsking(event);

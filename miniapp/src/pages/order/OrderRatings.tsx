@@ -17,7 +17,7 @@ import { AsyncContent } from '../../components/StateViews';
 import { useAsync } from '../../hooks/use-async';
 import { useAuthStore } from '../../stores/auth';
 import { formatDateTime } from '../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../utils/form-errors';
+import { errorsFromZod, useForm } from '../../utils/form-errors';
 
 const MAX_TEXT = 300;
 
@@ -33,32 +33,18 @@ function OrderRatingForm({ order, side, onSaved }: { order: OrderDto; side: Orde
   const dimensions = Object.entries(ORDER_RATING_DIMENSIONS[side]);
   const [scores, setScores] = useState<Record<string, number>>({});
   const [text, setText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send, showInvalid } = useForm();
 
-  async function submit() {
+  function rate() {
     if (busy) return;
     const schema = side === 'hall' ? hallRatesProviderSchema : providerRatesHallSchema;
     const checked = schema.safeParse({ scores, text });
-    if (!checked.success) {
-      setFailure('每一项都要打分');
-      return setErrors(errorsFromZod(checked.error));
-    }
-    setBusy(true);
-    setFailure(null);
-    setErrors({});
-    try {
+    if (!checked.success) return showInvalid(errorsFromZod(checked.error), '每一项都要打分');
+    return send(async () => {
       await rateOrder(order.id, side, checked.data);
       void Taro.showToast({ title: '评价已提交', icon: 'none' });
       onSaved();
-    } catch (error) {
-      const explained = explainFailure(error);
-      setErrors(explained.fields);
-      setFailure(formMessage(explained));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -81,7 +67,7 @@ function OrderRatingForm({ order, side, onSaved }: { order: OrderDto; side: Orde
       <Field label='说说情况' hint={`选填，最多 ${MAX_TEXT} 个字，对方和审核员能看到`} error={errors.text}>
         <Textarea className='textarea' value={text} maxlength={MAX_TEXT} placeholder={TEXT_HINTS[side]} onInput={(e) => setText(e.detail.value)} />
       </Field>
-      <Button className='btn btn--primary btn--block' disabled={busy} onClick={submit}>
+      <Button className='btn btn--primary btn--block' disabled={busy} onClick={rate}>
         {busy ? '正在提交…' : '提交评价'}
       </Button>
     </View>

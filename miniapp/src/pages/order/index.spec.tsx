@@ -127,3 +127,25 @@ describe('点单详情', () => {
     expect(screen.queryByText('联系服务方')).toBeNull();
   });
 });
+
+describe('服务评价', () => {
+  it('asks for every score before sending, then sends the provider’s rating of the hall', async () => {
+    const api = fakeApi({
+      ...base,
+      'GET /orders/31': () => ok(order({ status: 'confirmed', allowedActions: [] })),
+      'GET /orders/31/ratings': () => ok([]),
+      'POST /orders/31/ratings/provider': () => ok({}),
+    });
+    const { container } = render(<OrderPage />);
+    fireEvent.click(await screen.findByText('提交评价'));
+    expect(screen.getByText('每一项都要打分')).toBeTruthy();
+    expect(container.querySelectorAll('[data-rating-form="provider"] .field--invalid')).toHaveLength(2);
+    expect(api.callsTo('POST /orders/31/ratings/provider')).toHaveLength(0);
+
+    const stars = container.querySelectorAll('[data-rating-form="provider"] [data-stars="4"]');
+    stars.forEach((star) => fireEvent.click(star));
+    fireEvent.click(screen.getByText('提交评价'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '评价已提交', icon: 'none' }));
+    expect(api.callsTo('POST /orders/31/ratings/provider')[0].data).toMatchObject({ scores: { organisation: 4, turnout: 4 } });
+  });
+});

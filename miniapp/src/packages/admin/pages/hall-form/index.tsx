@@ -7,7 +7,7 @@ import { ChipGroup } from '../../../../components/Chips';
 import { Field, FormError } from '../../../../components/Field';
 import { useAsync } from '../../../../hooks/use-async';
 import { adminHallUrl } from '../../../../routes';
-import { explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { useForm } from '../../../../utils/form-errors';
 import { AdminContent } from '../../components/AdminContent';
 import { AdminPage, type Official } from '../../components/AdminPage';
 import { RegionCascade } from '../../components/RegionCascade';
@@ -17,9 +17,7 @@ import '../../admin.scss';
 
 function HallForm({ official, hall }: { official: Official; hall: AdminHallDto | null }) {
   const [draft, setDraft] = useState<HallDraft>(hall ? draftFromHall(hall) : emptyHallDraft());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send, showInvalid } = useForm();
   const change = (patch: Partial<HallDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
     setErrors((current) => {
@@ -38,33 +36,21 @@ function HallForm({ official, hall }: { official: Official; hall: AdminHallDto |
     }
   }
 
-  async function save() {
+  function save() {
     if (busy) return;
     const checked = validateHallDraft(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setFormError(`还有 ${Object.keys(checked.errors).length} 处需要修改，请看各项下面的红字提示`);
-      return;
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
+    if (!checked.ok) return showInvalid(checked.errors);
+    return send(async () => {
       const saved = hall ? await updateHall(hall.id, checked.input) : await createHall(checked.input);
       toastDone(hall ? '已保存' : '礼堂已新建');
       if (hall && Taro.getCurrentPages().length > 1) void Taro.navigateBack();
       else void Taro.redirectTo({ url: adminHallUrl(saved.id) });
-    } catch (error) {
-      const failure = explainFailure(error);
-      setErrors(failure.fields);
-      setFormError(formMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <View className='section admin-narrow'>
-      <FormError message={formError} />
+      <FormError message={failure} />
       <Field label='礼堂名称' required hint='2 到 40 个字' error={errors.name}>
         <Input className='input' value={draft.name} maxlength={40} placeholder='例如：鲍田村文化礼堂' onInput={(e) => change({ name: e.detail.value })} />
       </Field>

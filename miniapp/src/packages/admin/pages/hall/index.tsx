@@ -18,7 +18,7 @@ import { EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { ADMIN_PAGES } from '../../../../routes';
 import { beijingToday, formatDate, formatTimeSpan } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { errorsFromZod, useForm } from '../../../../utils/form-errors';
 import { AdminContent } from '../../components/AdminContent';
 import { AdminPage } from '../../components/AdminPage';
 import { SearchPicker } from '../../components/SearchPicker';
@@ -68,32 +68,18 @@ function HallFacts({ hall }: { hall: AdminHallDto }) {
 function QuotaForm({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed }) {
   const [quota, setQuota] = useState(String(hall.annualQuota));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send } = useForm();
   const used = hall.annualQuota - hall.quotaLeft;
 
-  async function save() {
+  function save() {
     if (busy) return;
     const checked = hallQuotaSchema.safeParse({ annualQuota: quota.trim() === '' ? undefined : Number(quota), reason: reason.trim() || undefined });
-    if (!checked.success) {
-      setErrors(errorsFromZod(checked.error));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
+    if (!checked.success) return setErrors(errorsFromZod(checked.error));
+    return send(async () => {
       onChanged(await setHallQuota(hall.id, checked.data));
       setReason('');
       toastDone('额度已保存');
-    } catch (error) {
-      const failure = explainFailure(error);
-      setErrors(failure.fields);
-      setFormError(formMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -105,7 +91,7 @@ function QuotaForm({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed
         </View>
       </View>
       <View className='card'>
-        <FormError message={formError} />
+        <FormError message={failure} />
         <Field label='年度点单额度' required hint='礼堂今年可以点单的次数，0 到 200，修改后今年立即生效' error={errors.annualQuota}>
           <Input
             className='input'
@@ -230,10 +216,8 @@ function ScheduledConflict({ services, busy, onForce, onDrop }: { services: Blac
 
 function Blackouts({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed }) {
   const [periods, setPeriods] = useState<HallBlackoutPeriod[]>(hall.blackouts);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, failure, busy, send, showInvalid } = useForm();
   const [conflict, setConflict] = useState<BlackoutScheduledService[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const today = beijingToday();
   const changed = JSON.stringify(periods) !== JSON.stringify(hall.blackouts);
   // Any edit makes the list of covered services stale: the next save asks the server again.
@@ -244,35 +228,24 @@ function Blackouts({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed
   };
   const edit = (index: number, patch: Partial<HallBlackoutPeriod>) => change((current) => current.map((p, i) => (i === index ? { ...p, ...patch } : p)));
 
-  async function save(force: boolean) {
+  function save(force: boolean) {
     if (busy) return;
     const checked = hallBlackoutsSchema.safeParse({ periods });
-    if (!checked.success) {
-      setErrors(errorsFromZod(checked.error));
-      setFormError('请按红字提示修改');
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      const saved = await setHallBlackouts(hall.id, checked.data.periods, force);
+    if (!checked.success) return showInvalid(errorsFromZod(checked.error), '请按红字提示修改');
+    return send(async () => {
+      let saved: AdminHallDto;
+      try {
+        saved = await setHallBlackouts(hall.id, checked.data.periods, force);
+      } catch (error) {
+        const services = scheduledServicesOf(error);
+        if (!services) throw error;
+        return setConflict(services);
+      }
       setConflict(null);
       setPeriods(saved.blackouts);
       onChanged(saved);
       toastDone('已保存');
-    } catch (error) {
-      const services = scheduledServicesOf(error);
-      if (services) {
-        setConflict(services);
-        return;
-      }
-      const failure = explainFailure(error);
-      setErrors(failure.fields);
-      setFormError(formMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -282,7 +255,7 @@ function Blackouts({ hall, onChanged }: { hall: AdminHallDto; onChanged: Changed
         <View className='section__note'>这些日子礼堂不能被点单</View>
       </View>
       <View className='card'>
-        <FormError message={formError} />
+        <FormError message={failure} />
         {periods.length === 0 && <View className='card__meta'>没有暂停接待的日期</View>}
         {periods.map((period, index) => (
           <View key={index} className='row-item'>

@@ -19,6 +19,7 @@ import { EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { ADMIN_PAGES, adminHallUrl } from '../../../../routes';
 import { formatDateTime } from '../../../../utils/format';
+import { useForm } from '../../../../utils/form-errors';
 import { AdminContent } from '../../components/AdminContent';
 import { AdminPage, type Official } from '../../components/AdminPage';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -189,8 +190,7 @@ interface ConfirmBarProps {
 }
 
 function ConfirmBar({ preview, official, onConfirmed, onRestart }: ConfirmBarProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { failure, busy, send } = useForm({ oneMessage: true });
   const { create, update, error: errorRows } = preview.counts;
   const writable = create + update;
   // A preview opened from the list may be someone else's: only its uploader may confirm it.
@@ -204,16 +204,10 @@ function ConfirmBar({ preview, official, onConfirmed, onRestart }: ConfirmBarPro
         ? `将新建 ${create} 座、更新 ${update} 座礼堂，跳过 ${errorRows} 行有错误的行（不写入）。确定导入吗？`
         : `将新建 ${create} 座、更新 ${update} 座礼堂。确定导入吗？`;
     if (!(await confirmed(mode === 'skip-errors' ? '跳过错误行导入' : '确认导入', question, '导入'))) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onConfirmed(await confirmHallImport(preview.id, mode));
       toastDone('导入完成');
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -230,7 +224,7 @@ function ConfirmBar({ preview, official, onConfirmed, onRestart }: ConfirmBarPro
         ) : (
           <View className='notice notice--inline'>每一行都没有问题。确认后整个文件一次写入；任何一行写入失败，全部撤销。</View>
         )}
-        <FormError message={error} />
+        <FormError message={failure} />
         <View className='admin-actions'>
           <Button className='btn btn--primary' disabled={busy || othersPreview || errorRows > 0 || writable === 0} onClick={() => confirm('only-if-clean')}>
             全部无误才导入

@@ -9,6 +9,7 @@ import { Field, FormError } from '../../../../components/Field';
 import { EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { formatDateTime } from '../../../../utils/format';
+import { useForm } from '../../../../utils/form-errors';
 import { AdminContent } from '../../components/AdminContent';
 import { AdminPage } from '../../components/AdminPage';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -52,27 +53,17 @@ function CreateInvite({ onCreated }: { onCreated: () => void }) {
   const [target, setTarget] = useState<Target | null>(null);
   const [days, setDays] = useState(7);
   const [created, setCreated] = useState<InviteDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { failure, clearFailure, busy, send, showInvalid } = useForm({ oneMessage: true });
 
-  async function create() {
+  function create() {
     if (busy) return;
-    if (!target) {
-      setError(kind === 'hall_manager' ? '请先选择礼堂' : '请先选择服务方');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+    if (!target) return showInvalid({}, kind === 'hall_manager' ? '请先选择礼堂' : '请先选择服务方');
+    return send(async () => {
       const invite = await createInvite(target.kind === 'hall_manager' ? { kind: 'hall_manager', hallId: target.hall.id, expiresInDays: days } : { kind: 'provider', providerId: target.provider.id, expiresInDays: days });
       setCreated(invite);
       setTarget(null);
       onCreated();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (created) return <NewCode invite={created} onDone={() => setCreated(null)} />;
@@ -87,7 +78,7 @@ function CreateInvite({ onCreated }: { onCreated: () => void }) {
             if (!k) return;
             setKind(k);
             setTarget(null);
-            setError(null);
+            clearFailure();
           }}
         />
       </Field>
@@ -122,7 +113,7 @@ function CreateInvite({ onCreated }: { onCreated: () => void }) {
       <Field label='有效期'>
         <ChipGroup compact options={EXPIRY_OPTIONS} value={days} onChange={(d) => d && setDays(d)} />
       </Field>
-      <FormError message={error} />
+      <FormError message={failure} />
       <Button className='btn btn--primary btn--block' disabled={busy} onClick={create}>
         {busy ? '正在生成…' : '生成邀请码'}
       </Button>

@@ -6,7 +6,7 @@ import { AsyncContent } from '../../../../components/StateViews';
 import { Field, FormError } from '../../../../components/Field';
 import { useAsync } from '../../../../hooks/use-async';
 import { formatDateTime } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { errorsFromZod, useForm } from '../../../../utils/form-errors';
 import { AdminContent } from '../../components/AdminContent';
 import { AdminPage, type Official } from '../../components/AdminPage';
 import { confirmed, toastDone } from '../../components/actions';
@@ -28,9 +28,7 @@ function RuleEditor({ rule, onSaved, onCancel }: { rule: RuleDto; onSaved: (rule
   const [text, setText] = useState(isWeights ? '' : String(rule.value));
   const [weights, setWeights] = useState(() => Object.fromEntries(MATCH_WEIGHT_KEYS.map((k) => [k, String(current[k] ?? 0)])) as Record<MatchWeightKey, string>);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, send, showInvalid } = useForm();
 
   async function save() {
     if (busy) return;
@@ -38,30 +36,19 @@ function RuleEditor({ rule, onSaved, onCancel }: { rule: RuleDto; onSaved: (rule
     if (!checked.success) {
       const found = errorsFromZod(checked.error);
       // A message about the whole set of weights (every weight 0) has no field of its own.
-      setErrors(isWeights ? found : { value: Object.values(found)[0] });
-      setFormError(isWeights && found[''] ? found[''] : null);
-      return;
+      return showInvalid(isWeights ? found : { value: Object.values(found)[0] }, isWeights && found[''] ? found[''] : null);
     }
     const shown = formatRuleValue(rule.key, rule.unit, checked.data);
     if (!(await confirmed('修改规则', `「${rule.label}」改为 ${shown}，保存后对之后的业务立即生效。`, '保存'))) return;
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
+    await send(async () => {
       onSaved(await updateRule(rule.key, checked.data, reason.trim() || undefined));
       toastDone('规则已保存');
-    } catch (error) {
-      const failure = explainFailure(error);
-      setErrors(failure.fields);
-      setFormError(formMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <View className='spaced'>
-      <FormError message={formError} />
+      <FormError message={failure} />
       {isWeights ? (
         <View className='weights-grid'>
           {MATCH_WEIGHT_KEYS.map((k) => (

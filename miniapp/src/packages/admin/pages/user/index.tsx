@@ -11,6 +11,7 @@ import { useAsync } from '../../../../hooks/use-async';
 import { ADMIN_PAGES } from '../../../../routes';
 import { useRegionStore } from '../../../../stores/regions';
 import { formatDateTime } from '../../../../utils/format';
+import { useForm } from '../../../../utils/form-errors';
 import { AdminContent } from '../../components/AdminContent';
 import { AdminPage, type Official } from '../../components/AdminPage';
 import { ReasonAction } from '../../components/ReasonAction';
@@ -115,24 +116,17 @@ function Roles({ official, user, onChanged }: { official: Official; user: AdminU
 function GrantRole({ official, user, onChanged }: { official: Official; user: AdminUserDto; onChanged: Changed }) {
   const [role, setRole] = useState<UserRole>('hall_manager');
   const [regionCode, setRegionCode] = useState(official.rootCode);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { failure, busy, send } = useForm({ oneMessage: true });
   const has = (r: UserRole) => user.roles.some((held) => held.role === r);
   const roles: UserRole[] = ['hall_manager', 'provider', 'reviewer', ...(official.isAdmin ? (['admin'] as const) : []), ...(has('villager') ? [] : (['villager'] as const))];
 
   async function grant(what: Parameters<typeof grantRole>[1], question: string) {
     if (busy) return;
     if (!(await confirmed('授予角色', question, '授予'))) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onChanged(await grantRole(user.id, what));
       toastDone('已授予');
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -142,7 +136,7 @@ function GrantRole({ official, user, onChanged }: { official: Official; user: Ad
         <Field label='角色' required>
           <ChipGroup options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} value={role} onChange={(r) => r && setRole(r)} />
         </Field>
-        <FormError message={error} />
+        <FormError message={failure} />
         {role === 'hall_manager' && (
           <Field label='管理哪个礼堂' hint='查找礼堂后点「交给此人管理」，可以多次添加'>
             <SearchPicker<AdminHallDto>

@@ -53,9 +53,16 @@ describe('活动签到', () => {
       'POST /events/51/proxy-reservations': () => ok(reservation({ guestName: '王阿婆', code: 'ZX98YU76' })),
     });
     const { container } = render(<CheckInPage />);
+    fireEvent.click(await screen.findByText('登记人数'));
+    expect(screen.getByText('请填写人数')).toBeTruthy();
+    expect(api.callsTo('POST /events/51/walk-ins')).toHaveLength(0);
     await typeInto(container, 'input[placeholder="例如 5"]', '5');
     fireEvent.click(screen.getByText('登记人数'));
     expect(await screen.findByText('已登记 5 人，现场登记共 5 人')).toBeTruthy();
+    expect(screen.queryByText('请填写人数')).toBeNull();
+    fireEvent.click(screen.getByText('登记人数'));
+    expect(screen.getByText('请填写人数')).toBeTruthy();
+    expect(screen.queryByText('已登记 5 人，现场登记共 5 人')).toBeNull();
 
     fireEvent.click(screen.getByText('代为预约'));
     expect(screen.getByText('请填写村民姓名')).toBeTruthy();

@@ -20,33 +20,24 @@ import { RoleGate } from '../../../../components/RoleGate';
 import { AsyncContent } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { formatTimeSpan } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, useForm, type FieldErrors } from '../../../../utils/form-errors';
+import { errorsFromZod, useForm } from '../../../../utils/form-errors';
 
 /** Only the weapp has a camera scanner; in H5 the code is typed. */
 const CAN_SCAN = process.env.TARO_ENV === 'weapp';
 
 function CheckInForm({ eventId, onDone }: { eventId: number; onDone: () => void }) {
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckInResultDto | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, clearFailure, busy, submit } = useForm({ oneMessage: true });
 
-  async function submit(raw = code) {
+  function checkInCode(raw = code) {
     if (busy) return;
     setResult(null);
-    const checked = checkInSchema.safeParse({ code: raw });
-    if (!checked.success) return setFailure(checked.error.issues[0].message);
-    setBusy(true);
-    setFailure(null);
-    try {
-      setResult(await checkIn(eventId, checked.data.code));
+    return submit(checkInSchema.safeParse({ code: raw }), async (input) => {
+      setResult(await checkIn(eventId, input.code));
       setCode('');
       onDone();
-    } catch (error) {
-      setFailure(explainFailure(error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function scan() {
@@ -54,7 +45,7 @@ function CheckInForm({ eventId, onDone }: { eventId: number; onDone: () => void 
       const { result: scanned } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
       const value = scanned.trim().toUpperCase();
       setCode(value);
-      await submit(value);
+      await checkInCode(value);
     } catch {
       // the person closed the scanner
     }
@@ -72,7 +63,7 @@ function CheckInForm({ eventId, onDone }: { eventId: number; onDone: () => void 
             placeholder='例如 AB12CD34'
             onInput={(e) => {
               setCode(e.detail.value.toUpperCase());
-              setFailure(null);
+              clearFailure();
             }}
           />
         </Field>
@@ -81,14 +72,14 @@ function CheckInForm({ eventId, onDone }: { eventId: number; onDone: () => void 
             签到成功：{result.holderName}，{result.reservation.seats} 个座位
           </View>
         )}
-        {failure && <View className='notice notice--error notice--inline'>{failure}</View>}
+        <FormError message={failure} />
         <View className='button-row'>
           {CAN_SCAN && (
             <Button className='btn' disabled={busy} onClick={scan}>
               扫码签到
             </Button>
           )}
-          <Button className='btn btn--primary' disabled={busy} onClick={() => submit()}>
+          <Button className='btn btn--primary' disabled={busy} onClick={() => checkInCode()}>
             {busy ? '正在签到…' : '签到'}
           </Button>
         </View>
@@ -99,25 +90,18 @@ function CheckInForm({ eventId, onDone }: { eventId: number; onDone: () => void 
 
 function WalkInForm({ eventId, onDone }: { eventId: number; onDone: (event: EventDetailDto) => void }) {
   const [count, setCount] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [registered, setRegistered] = useState<string | null>(null);
+  const { failure, busy, submit } = useForm({ oneMessage: true });
 
-  async function submit() {
+  function register() {
     if (busy) return;
-    const checked = walkInSchema.safeParse({ count: count.trim() === '' ? undefined : Number(count) });
-    if (!checked.success) return setMessage({ ok: false, text: checked.error.issues[0].message });
-    setBusy(true);
-    setMessage(null);
-    try {
-      const event = await addWalkIns(eventId, checked.data.count);
-      setMessage({ ok: true, text: `已登记 ${checked.data.count} 人，现场登记共 ${event.walkIns} 人` });
+    setRegistered(null);
+    return submit(walkInSchema.safeParse({ count: count.trim() === '' ? undefined : Number(count) }), async (input) => {
+      const event = await addWalkIns(eventId, input.count);
+      setRegistered(`已登记 ${input.count} 人，现场登记共 ${event.walkIns} 人`);
       setCount('');
       onDone(event);
-    } catch (error) {
-      setMessage({ ok: false, text: explainFailure(error).message });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -127,8 +111,9 @@ function WalkInForm({ eventId, onDone }: { eventId: number; onDone: (event: Even
         <Field label='没有预约、直接来的人数'>
           <Input className='input' type='number' value={count} maxlength={4} placeholder='例如 5' onInput={(e) => setCount(e.detail.value)} />
         </Field>
-        {message && <View className={message.ok ? 'result' : 'notice notice--error notice--inline'}>{message.text}</View>}
-        <Button className='btn btn--primary btn--block' disabled={busy} onClick={submit}>
+        {registered && <View className='result'>{registered}</View>}
+        <FormError message={failure} />
+        <Button className='btn btn--primary btn--block' disabled={busy} onClick={register}>
           {busy ? '正在登记…' : '登记人数'}
         </Button>
       </View>
@@ -140,31 +125,21 @@ function ProxyForm({ event, onDone }: { event: EventDetailDto; onDone: () => voi
   const [guestName, setGuestName] = useState('');
   const [guestPhone, setGuestPhone] = useState('');
   const [seats, setSeats] = useState<number | null>(1);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<ReservationDto | null>(null);
+  const { errors, setErrors, failure, busy, send } = useForm();
   const options = Array.from({ length: Math.max(event.maxSeatsPerPerson, 1) }, (_, i) => ({ value: i + 1, label: `${i + 1} 个` }));
 
-  async function submit() {
+  function reserve() {
     if (busy) return;
     setMade(null);
     const checked = proxyReserveSchema.safeParse({ seats: seats ?? undefined, guestName, ...(guestPhone.trim() ? { guestPhone: guestPhone.trim() } : {}) });
     if (!checked.success) return setErrors(errorsFromZod(checked.error));
-    setBusy(true);
-    setFailure(null);
-    try {
+    return send(async () => {
       setMade(await proxyReserve(event.id, checked.data));
       setGuestName('');
       setGuestPhone('');
       onDone();
-    } catch (error) {
-      const explained = explainFailure(error);
-      setErrors(explained.fields);
-      setFailure(formMessage(explained));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -186,7 +161,7 @@ function ProxyForm({ event, onDone }: { event: EventDetailDto; onDone: () => voi
             {made.status === 'waitlisted' ? `座位已满，已加入候补，第 ${made.waitlistPosition} 位` : '已代为预约'}，预约码 {made.code}
           </View>
         )}
-        <Button className='btn btn--primary btn--block' disabled={busy} onClick={submit}>
+        <Button className='btn btn--primary btn--block' disabled={busy} onClick={reserve}>
           {busy ? '正在预约…' : '代为预约'}
         </Button>
       </View>

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorCode, type MeResponse } from '@hall-menu/shared';
 import { fail, fakeApi, ok } from '../../../../../test/fake-api';
 import { hall, liveSystem, managerAndVillager, order, projectDetail, tokens } from '../../../../../test/fixtures';
-import { pick, typeInto } from '../../../../../test/interact';
+import { errorUnder, pick, typeInto } from '../../../../../test/interact';
 import Taro, { useRouter } from '../../../../../test/taro-mock';
 import { useAuthStore } from '../../../../stores/auth';
 import OrderFormPage from './index';
@@ -30,12 +30,6 @@ beforeEach(() => {
   useAuthStore.getState().signIn({ tokens: tokens(), me: twoHalls });
   useRouter.mockImplementation(() => ({ params: { projectId: '7' } }));
 });
-
-/** The text of the red message under the field labelled `label`. */
-function errorUnder(container: HTMLElement, label: string): string | null {
-  const field = Array.from(container.querySelectorAll('.field')).find((f) => f.querySelector('.field__label')?.textContent?.startsWith(label));
-  return field?.querySelector('.form-error')?.textContent ?? null;
-}
 
 describe('点单预约', () => {
   it('checks the form with the shared schema before sending anything', async () => {

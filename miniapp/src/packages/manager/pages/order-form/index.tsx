@@ -14,7 +14,7 @@ import { AsyncContent, EmptyState } from '../../../../components/StateViews';
 import { useAsync } from '../../../../hooks/use-async';
 import { orderUrl } from '../../../../routes';
 import { addDays, beijingToday, formatDate } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { useForm, withoutErrorsOf } from '../../../../utils/form-errors';
 import { newIdempotencyKey } from '../../../../utils/idempotency';
 import { askSubscribe } from '../../../../utils/subscribe';
 
@@ -50,15 +50,12 @@ function OrderForm({ start }: { start: FormStart }) {
   const [windows, setWindows] = useState<DateRange[]>([{ from: earliest, to: addDays(earliest, 14) }]);
   const [audience, setAudience] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, submit } = useForm();
   // One key for this form: pressing 提交 again after a failure (or a lost answer) cannot order twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
 
   const hall = halls.find((h) => h.id === hallId) ?? null;
-  const clear = (...fields: string[]) =>
-    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !fields.some((f) => key === f || key.startsWith(`${f}.`)))));
+  const clear = (field: string) => setErrors((current) => withoutErrorsOf(current, field));
 
   function setWindow(index: number, patch: Partial<DateRange>) {
     setWindows((current) =>
@@ -72,31 +69,14 @@ function OrderForm({ start }: { start: FormStart }) {
     clear('windows');
   }
 
-  async function submit() {
-    if (busy) return;
-    const checked = createOrderSchema.safeParse({ projectId: project.id, hallId: hallId ?? undefined, windows, expectedAudience: numberOrText(audience), notes });
-    if (!checked.success) {
-      const found = errorsFromZod(checked.error);
-      setErrors(found);
-      setFormError(`还有 ${Object.keys(found).length} 处需要修改，请看各项下面的红字提示`);
-      return;
-    }
-    // WeChat opens the consent prompt only inside a tap: ask now, while the order is sent.
-    void askSubscribe('orderPlaced');
-    setBusy(true);
-    setFormError(null);
-    try {
-      const order = await createOrder(checked.data, idempotencyKey);
+  const place = () =>
+    submit(createOrderSchema.safeParse({ projectId: project.id, hallId: hallId ?? undefined, windows, expectedAudience: numberOrText(audience), notes }), async (input) => {
+      // WeChat opens the consent prompt only inside a tap: ask now (before the first wait), while the order is sent.
+      void askSubscribe('orderPlaced');
+      const order = await createOrder(input, idempotencyKey);
       void Taro.showToast({ title: '点单已提交，等待服务方答复', icon: 'none' });
       void Taro.redirectTo({ url: orderUrl(order.id) });
-    } catch (error) {
-      const failure = explainFailure(error);
-      setErrors(failure.fields);
-      setFormError(formMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (project.status !== 'published') return <EmptyState title='这个项目现在不能点单' hint='只有服务菜单上的项目可以点单' />;
   if (halls.length === 0) return <EmptyState title='您还没有负责的礼堂' hint='请联系所在县(市、区)的审核员添加' />;
@@ -112,7 +92,7 @@ function OrderForm({ start }: { start: FormStart }) {
       </View>
 
       <View className='section'>
-        <FormError message={formError} />
+        <FormError message={failure} />
         {halls.length > 1 && (
           <Field label='为哪个礼堂点单' required error={errors.hallId}>
             <ChipGroup
@@ -191,7 +171,7 @@ function OrderForm({ start }: { start: FormStart }) {
           />
         </Field>
 
-        <Button className='btn btn--primary btn--block' disabled={busy} onClick={submit}>
+        <Button className='btn btn--primary btn--block' disabled={busy} onClick={place}>
           {busy ? '正在提交…' : '提交点单'}
         </Button>
       </View>

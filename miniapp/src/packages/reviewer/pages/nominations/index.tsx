@@ -35,7 +35,7 @@ import { usePagedList } from '../../../../hooks/use-paged';
 import { useFreshMe } from '../../../../hooks/use-fresh-me';
 import { projectUrl } from '../../../../routes';
 import { formatDateTime } from '../../../../utils/format';
-import { errorsFromZod, explainFailure, formMessage, type FieldErrors } from '../../../../utils/form-errors';
+import { errorsFromZod, useForm, type FieldErrors } from '../../../../utils/form-errors';
 import { newIdempotencyKey } from '../../../../utils/idempotency';
 
 const PAGE_SIZE = 10;
@@ -244,10 +244,8 @@ function ProviderPicker({ draft, change, errors }: { draft: Draft; change: (patc
 
 function NominationForm({ onDone, onCancel }: { onDone: (nomination: NominationDto) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, busy, send, showInvalid } = useForm();
   const [uploading, setUploading] = useState(0);
-  const [busy, setBusy] = useState(false);
   // One key for this form: 提交 again after a failure (or a lost answer) cannot nominate twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
@@ -274,29 +272,15 @@ function NominationForm({ onDone, onCancel }: { onDone: (nomination: NominationD
     }
   }
 
-  async function submit() {
+  function submit() {
     if (busy || uploading > 0) return;
-    const input = toInput(draft);
-    const checked = nominationInputSchema.safeParse(input);
+    const checked = nominationInputSchema.safeParse(toInput(draft));
     if (!checked.success) {
       const found = errorsFromZod(checked.error);
       if (draft.providerMode === 'existing' && !draft.provider) found.providerId = '请搜索并选择一个服务方';
-      setErrors(found);
-      setFailure(`还有 ${Object.keys(found).length} 处需要填写或修改`);
-      return;
+      return showInvalid(found, `还有 ${Object.keys(found).length} 处需要填写或修改`);
     }
-    setBusy(true);
-    setFailure(null);
-    setErrors({});
-    try {
-      onDone(await nominate(checked.data, idempotencyKey));
-    } catch (e) {
-      const explained = explainFailure(e);
-      setErrors(explained.fields);
-      setFailure(formMessage(explained));
-    } finally {
-      setBusy(false);
-    }
+    return send(async () => onDone(await nominate(checked.data, idempotencyKey)));
   }
 
   return (
