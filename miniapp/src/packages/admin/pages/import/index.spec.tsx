@@ -111,7 +111,8 @@ describe('批量导入礼堂', () => {
     fireEvent.click(screen.getByText('乐清礼堂.csv'));
     expect(await screen.findByText('这是吴敏上传的预览，只有上传人可以确认导入。')).toBeTruthy();
     expect(screen.getByText('跳过错误行导入').closest('taro-button-core')?.hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText('找不到村/社区代码 330381999999，请核对')).toBeTruthy();
+    // The rows arrive after the import's summary.
+    expect(await screen.findByText('找不到村/社区代码 330381999999，请核对')).toBeTruthy();
     // Before confirming, a row that matches an existing hall links to it too.
     expect(screen.getByText('查看礼堂（编号 11）')).toBeTruthy();
     fireEvent.click(screen.getByText('重新选择文件'));
