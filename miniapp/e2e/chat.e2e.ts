@@ -10,6 +10,7 @@ import {
   openPage,
   runClock,
   screenshot,
+  scrollIntoView,
   startServer,
   tapTargetHeights,
   textSamples,
@@ -103,7 +104,7 @@ describe('H5 in Chromium: manager and provider chat about an order', () => {
     const managerPage = await pages.phone();
     await demoLogin(managerPage, server.url, '（礼堂管理员）');
     await openPage(managerPage, server.url, `pages/order/index?id=${order.id}`);
-    await visiblePage(managerPage).getByText('联系服务方', { exact: true }).scrollIntoViewIfNeeded();
+    await scrollIntoView(visiblePage(managerPage).getByText('联系服务方', { exact: true }));
     await screenshot(managerPage, 'chat-00-order-contact-button');
     await visiblePage(managerPage).getByText('联系服务方', { exact: true }).click();
     await managerPage.waitForFunction(() => location.hash.includes('pages/chat/index'), undefined, { timeout: 15_000 });
@@ -156,7 +157,7 @@ describe('H5 in Chromium: manager and provider chat about an order', () => {
     await expectUsable(providerPage);
     await screenshot(providerPage, 'chat-03-provider-chat');
     // The top of the conversation: what it is about, with the link to the order.
-    await providerChat.locator('.chat-head').scrollIntoViewIfNeeded();
+    await scrollIntoView(providerChat.locator('.chat-head'));
     await screenshot(providerPage, 'chat-03b-provider-chat-top');
 
     const stored = await api<MessagePageDto>('GET', `/conversations/${conversation.id}/messages?limit=100`, manager);

@@ -10,6 +10,7 @@ import {
   openPage,
   runClock,
   screenshot,
+  scrollIntoView,
   startServer,
   tapTargetHeights,
   textSamples,
@@ -285,7 +286,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     await visiblePage(menu).getByText('搜索', { exact: true }).click();
     const card = visiblePage(menu).locator('.project-card', { hasText: title });
     await card.locator('.honour-tag', { hasText: '品牌项目' }).waitFor();
-    await card.scrollIntoViewIfNeeded();
+    await scrollIntoView(card);
     await expectReadable(menu);
     await screenshot(menu, 'evaluation-09-menu-brand-project');
   });
@@ -340,7 +341,7 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     await visiblePage(menu).getByText('搜索', { exact: true }).click();
     const galaCard = visiblePage(menu).locator('.project-card', { hasText: galaTitle });
     await galaCard.locator('.honour-tag', { hasText: '村晚' }).waitFor();
-    await galaCard.scrollIntoViewIfNeeded();
+    await scrollIntoView(galaCard);
     await screenshot(menu, 'evaluation-13-menu-village-gala');
   });
 });

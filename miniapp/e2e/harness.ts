@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LoginResponse } from '@hall-menu/shared';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const screenshotDir = path.join(repoRoot, 'artifacts', 'screenshots');
@@ -187,6 +187,22 @@ export async function openPage(page: Page, baseUrl: string, route: string): Prom
 export function visiblePage(page: Page) {
   // Taro marks a page it is hiding with taro_page_shade; the one left (the newest if two) is on screen.
   return page.locator('.taro_page_show:not(.taro_page_shade) >> visible=true').last();
+}
+
+/**
+ * Scrolls an element into view. A list that re-renders (a search answered from the cache, then again) can replace the
+ * element during the scroll, so a detached element is looked up again a few times before giving up.
+ */
+export async function scrollIntoView(locator: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await locator.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4 || !/not attached|detached/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
