@@ -93,27 +93,39 @@ async function tokensFor(db, count) {
 
 /** The HTTP scenarios under autocannon, each next to its ceiling. */
 async function httpScenarios(base, db) {
-  // Ceiling 1: the fastest answer this machine's HTTP stack gives — a tiny body, and each menu page's own bytes (the
-  // same bytes over the same stack, with no work behind them: what a menu answer is compared with).
-  const bare = async (name, body) => {
-    const server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body));
+  // Ceiling 1: the fastest answer this machine's HTTP stack gives — a tiny body, and each menu answer's own bytes (the
+  // same bytes and headers over the same stack, with no work behind them: what a menu answer is compared with).
+  const bare = async (name, body, headers = {}) => {
+    const server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(body));
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    const row = record(name, await run({ url: `http://127.0.0.1:${server.address().port}/` }), `${Buffer.byteLength(body)} bytes`);
+    const row = record(name, await run({ url: `http://127.0.0.1:${server.address().port}/` }), `${body.length} bytes`);
     server.close();
     return row;
   };
-  const ceiling = await bare('ceiling: bare node:http', JSON.stringify({ status: 'ok' }));
+  const ceiling = await bare('ceiling: bare node:http', Buffer.from(JSON.stringify({ status: 'ok' })));
 
   const health = record('GET /api/health (framework + SELECT 1)', await run({ url: `${base}/api/health` }));
   const [[hall]] = await db.query('SELECT id FROM halls ORDER BY id LIMIT 1');
   const menuUrl = `${base}/api/menu?page=1&pageSize=20`;
   const filteredUrl = `${base}/api/menu?hallId=${hall.id}&category=performance&keyword=${encodeURIComponent('越剧')}&page=1&pageSize=20`;
-  const menuBody = await (await fetch(menuUrl)).text();
-  const filteredBody = await (await fetch(filteredUrl)).text();
-  const menuCeiling = await bare('ceiling: bare http, menu page bytes', menuBody);
-  const menu = record('menu: newest, page 1', await run({ url: menuUrl }), `${Buffer.byteLength(menuBody)} bytes`);
-  const filteredCeiling = await bare('ceiling: bare http, filtered bytes', filteredBody);
-  const filtered = record('menu: hall + category + keyword', await run({ url: filteredUrl }), `${Buffer.byteLength(filteredBody)} bytes`);
+  // Browsers and WeChat ask for gzip, and the menu is sent gzipped to them; the raw bytes are what the ceiling sends.
+  const gzip = { 'accept-encoding': 'gzip' };
+  const bytesOf = async (url, headers) => {
+    const res = await new Promise((resolve, reject) => http.get(url, { headers }, resolve).on('error', reject));
+    const chunks = [];
+    for await (const chunk of res) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  };
+  const menuPlain = await bytesOf(menuUrl, { 'accept-encoding': 'identity' });
+  const menuGzipped = await bytesOf(menuUrl, gzip);
+  const filteredGzipped = await bytesOf(filteredUrl, gzip);
+  const zipped = { 'content-encoding': 'gzip', vary: 'Accept-Encoding' };
+  const menuCeiling = await bare('ceiling: bare http, menu bytes (gzip)', menuGzipped, zipped);
+  const menu = record('menu: newest, page 1 (gzip)', await run({ url: menuUrl, headers: gzip }), `${menuGzipped.length} bytes`);
+  const filteredCeiling = await bare('ceiling: bare http, filtered (gzip)', filteredGzipped, zipped);
+  const filtered = record('menu: hall + category + keyword', await run({ url: filteredUrl, headers: gzip }), `${filteredGzipped.length} bytes`);
+  const plainCeiling = await bare('ceiling: bare http, menu bytes (plain)', menuPlain);
+  const plain = record('menu: newest, page 1 (plain)', await run({ url: menuUrl }), `${menuPlain.length} bytes, no gzip asked`);
   // Uncached: each request the first page of another hall's menu (what a manager opens), so each one runs the
   // queries, as the first visitor after a change does.
   const [hallIds] = await db.query('SELECT id FROM halls ORDER BY id');
@@ -210,8 +222,9 @@ async function httpScenarios(base, db) {
     'health / bare http': health.reqPerSec / ceiling.reqPerSec,
     'menu / bare http (same bytes)': menu.reqPerSec / menuCeiling.reqPerSec,
     'filtered menu / bare http (same bytes)': filtered.reqPerSec / filteredCeiling.reqPerSec,
+    'plain menu / bare http (same bytes)': plain.reqPerSec / plainCeiling.reqPerSec,
     'menu / bare http (tiny body)': menu.reqPerSec / ceiling.reqPerSec,
-    'uncached menu / bare http (same bytes)': cold.reqPerSec / menuCeiling.reqPerSec,
+    'uncached menu / bare http (same bytes)': cold.reqPerSec / plainCeiling.reqPerSec,
     'revalidated menu (304) / bare http (tiny body)': revalidated.reqPerSec / ceiling.reqPerSec,
     'order list / bare http': orders.reqPerSec / ceiling.reqPerSec,
     'reservation / raw guarded UPDATE': reserve.reqPerSec / raw.reqPerSec,

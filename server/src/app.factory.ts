@@ -14,6 +14,8 @@ import { HitStore, MemoryHitStore, RedisHitStore, platformRules, registerRateLim
 import { registerCors, registerSecurityHeaders } from './common/http/security';
 import { RedisConnections } from './common/redis/redis-connections';
 import { loadConfig } from './config/app-config';
+import { MenuCacheService } from './modules/projects/menu-cache.service';
+import { registerMenuFastPath } from './modules/projects/menu-fast-path';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -48,6 +50,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   const fastify = app.getHttpAdapter().getInstance();
   registerRateLimits(fastify, platformRules(config.rateLimits), hitStore(app.get(RedisConnections)));
   registerEtags(fastify);
+  registerMenuFastPath(fastify, app.get(MenuCacheService));
   // Routes set their own file limits (photos, import files); these are the ceilings for any multipart body.
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1_048_576, files: 1, fields: 20, parts: 21 } });
   fs.mkdirSync(config.uploads.dir, { recursive: true });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { MenuService } from '../src/modules/projects/menu.service';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
 describe('abuse limits, security headers and CORS', () => {
@@ -92,5 +93,53 @@ describe('conditional GETs', () => {
     const changed = await request(t.http).get('/api/menu?pageSize=5').set('If-None-Match', tag).expect(200);
     expect(changed.headers.etag).not.toBe(tag);
     expect(changed.body.items.map((p: { id: number }) => p.id)).not.toContain(projectId);
+  });
+
+  it('answers a repeated menu URL from the cache before the framework, and a changed menu afresh', async () => {
+    const menu = t.app.get(MenuService);
+    const list = jest.spyOn(menu, 'list');
+    try {
+      const url = '/api/menu?pageSize=7&sort=newest';
+      const first = await request(t.http).get(url).expect(200);
+      expect(list).toHaveBeenCalledTimes(1);
+      const again = await request(t.http).get(url).expect(200);
+      expect(list).toHaveBeenCalledTimes(1); // the fast path answered
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      // Security headers and the rate limiter's hooks still ran.
+      expect(again.headers['x-content-type-options']).toBe('nosniff');
+      // Another spelling of the same query is validated by the controller once, then found too.
+      await request(t.http).get('/api/menu?sort=newest&pageSize=7').expect(200);
+      expect(list).toHaveBeenCalledTimes(2);
+      // Bad input is refused every time, before any page is computed or remembered.
+      await request(t.http).get('/api/menu?pageSize=abc').expect(400);
+      await request(t.http).get('/api/menu?pageSize=abc').expect(400);
+
+      const reviewer = await t.login('reviewer');
+      const projectId = first.body.items[0].id as number;
+      await request(t.http).post(`/api/projects/${projectId}/actions/suspend`).set(bearer(reviewer)).send({ reason: '核查节目内容' }).expect(200);
+      const changed = await request(t.http).get(url).expect(200);
+      expect(list).toHaveBeenCalledTimes(3); // the change dropped the page: computed afresh
+      expect(changed.body.items.map((p: { id: number }) => p.id)).not.toContain(projectId);
+    } finally {
+      list.mockRestore();
+    }
+  });
+
+  it('sends the menu gzipped to clients that take gzip, with the same tag and the same page', async () => {
+    const plain = await request(t.http).get('/api/menu?pageSize=20').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await request(t.http).get('/api/menu?pageSize=20').set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    expect(zipped.body).toEqual(plain.body);
+    // Fewer bytes on the wire: what a weak rural link pays for.
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 2);
+    const refused = await request(t.http).get('/api/menu?pageSize=20').set('Accept-Encoding', 'gzip;q=0, identity').expect(200);
+    expect(refused.headers['content-encoding']).toBeUndefined();
+
+    const again = await request(t.http).get('/api/menu?pageSize=20').set('Accept-Encoding', 'gzip').set('If-None-Match', plain.headers.etag).expect(304);
+    expect(again.headers['content-encoding']).toBeUndefined();
   });
 });

@@ -8,14 +8,19 @@ import { createHash } from 'node:crypto';
  */
 export function registerEtags(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string' || !request.url.startsWith('/api/')) return payload;
-    // A route that serves prepared bytes (the menu cache) brings their tag along; others are hashed here.
-    const tag = (reply.getHeader('ETag') as string | undefined) ?? etagOf(payload);
-    void reply.header('ETag', tag);
+    if (request.method !== 'GET' || reply.statusCode !== 200 || !request.url.startsWith('/api/')) return payload;
+    // A route that serves prepared bytes (the menu cache, possibly gzipped) brings their tag along; JSON text is
+    // hashed here; anything else (files) goes without.
+    let tag = reply.getHeader('ETag') as string | undefined;
+    if (!tag) {
+      if (typeof payload !== 'string') return payload;
+      tag = etagOf(payload);
+      void reply.header('ETag', tag);
+    }
     if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'private, no-cache');
     const asked = request.headers['if-none-match'];
     if (asked && asked.split(',').some((candidate) => candidate.trim() === tag)) {
-      void reply.code(304);
+      void reply.code(304).removeHeader('Content-Encoding');
       return '';
     }
     return payload;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { gzipSync } from 'node:zlib';
 import { etagOf } from '../../common/http/etag';
 import { ClusterEventsService } from '../../common/cluster/cluster-events.service';
 import { Clock } from '../../common/clock';
+import { beijingToday } from '../../common/time';
 
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 1000;
@@ -13,17 +15,26 @@ const REPLICA_CATCH_UP_MS = 10_000;
 
 const TOPIC = 'menu-changed';
 
-/** A menu page as sent: its JSON text and the ETag of that text (the same tag the ETag hook would compute). */
+/**
+ * A menu page as sent: its JSON text, the same gzipped (a quarter of the bytes: most of a rural answer's wait), and the
+ * ETag of the text (weak, so one tag serves both encodings).
+ */
 export interface SerializedPage {
   json: string;
+  gzipped: Buffer;
   etag: string;
 }
 
 export function serialize(page: unknown): SerializedPage {
   const json = JSON.stringify(page);
-  return { json, etag: etagOf(json) };
+  return { json, gzipped: gzipSync(json), etag: etagOf(json) };
 }
 
+interface CachedPage {
+  version: number;
+  expires: number;
+  page: SerializedPage;
+}
 
 /**
  * Menu pages kept in memory. Anything that changes what the menu shows (publish, suspend, withdraw, an approved edit,
@@ -34,7 +45,9 @@ export function serialize(page: unknown): SerializedPage {
 export class MenuCacheService {
   private version = 0;
   private changedAt = Number.NEGATIVE_INFINITY;
-  private readonly pages = new Map<string, { version: number; expires: number; page: SerializedPage }>();
+  private readonly pages = new Map<string, CachedPage>();
+  /** The same entries by the request's own path and query, for the fast path in front of the framework. */
+  private readonly byUrl = new Map<string, CachedPage>();
 
   constructor(
     private readonly cluster: ClusterEventsService,
@@ -44,9 +57,23 @@ export class MenuCacheService {
   }
 
   get(key: string): SerializedPage | undefined {
-    const hit = this.pages.get(key);
-    if (!hit || hit.version !== this.version || hit.expires < Date.now()) return undefined;
-    return hit.page;
+    return this.valid(this.pages.get(key));
+  }
+
+  /**
+   * A page by the raw URL a request for it came with (the day in front: a date filter depends on today). Only URLs
+   * that were once answered through the controller — validated, keyed — are here (`linkUrl`).
+   */
+  getByUrl(url: string): SerializedPage | undefined {
+    return this.valid(this.byUrl.get(`${beijingToday()} ${url}`));
+  }
+
+  /** Lets later requests with exactly this URL find the page stored under `key`. */
+  linkUrl(url: string, key: string): void {
+    const entry = this.pages.get(key);
+    if (!entry) return;
+    if (this.byUrl.size >= MAX_ENTRIES) this.byUrl.clear();
+    this.byUrl.set(`${beijingToday()} ${url}`, entry);
   }
 
   /** Taken before reading a page: a change while it is read makes the page stale at once. */
@@ -76,5 +103,11 @@ export class MenuCacheService {
     this.version++;
     this.changedAt = this.clock.now().getTime();
     this.pages.clear();
+    this.byUrl.clear();
+  }
+
+  private valid(entry: CachedPage | undefined): SerializedPage | undefined {
+    if (!entry || entry.version !== this.version || entry.expires < Date.now()) return undefined;
+    return entry.page;
   }
 }

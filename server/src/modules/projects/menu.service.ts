@@ -27,19 +27,27 @@ export class MenuService {
     private readonly cache: MenuCacheService,
   ) {}
 
-  /** A menu page, serialised once and then served from the cache until the menu changes or 30 s pass. */
-  async list(query: MenuQuery): Promise<SerializedPage> {
+  /**
+   * A menu page, serialised once and then served from the cache until the menu changes or 30 s pass. `url` (the
+   * request's path and query) lets the fast path find it again without the framework.
+   */
+  async list(query: MenuQuery, url?: string): Promise<SerializedPage> {
     // A date filter depends on today, so the key carries today's date too.
     const key = JSON.stringify([beijingToday(), query]);
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      if (url) this.cache.linkUrl(url, key);
+      return cached;
+    }
     const version = this.cache.currentVersion();
     // The menu is already up to 30 s stale across instances, so a replica's lag is acceptable — except just after a
     // change, when the page about to be cached must show it.
     const page = this.cache.replicasMayLag()
       ? await this.query(query, this.db.manager)
       : await this.db.readReplica((m) => this.query(query, m));
-    return this.cache.set(key, page, version);
+    const serialized = this.cache.set(key, page, version);
+    if (url) this.cache.linkUrl(url, key);
+    return serialized;
   }
 
   private async query(query: MenuQuery, m: EntityManager): Promise<Paged<MenuItemDto>> {
