@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SelectQueryBuilder } from 'typeorm';
 import { MenuService } from '../src/modules/projects/menu.service';
 import { bearer, startTestApp, type TestApp } from './test-app';
 
@@ -123,6 +124,27 @@ describe('conditional GETs', () => {
       expect(changed.body.items.map((p: { id: number }) => p.id)).not.toContain(projectId);
     } finally {
       list.mockRestore();
+    }
+  });
+
+  it('counts a filter combination once for all its pages and sorts, and again after a change', async () => {
+    const counting = jest.spyOn(SelectQueryBuilder.prototype, 'getCount');
+    try {
+      const first = (await request(t.http).get('/api/menu?category=performance&pageSize=3&page=1').expect(200)).body;
+      expect(counting).toHaveBeenCalledTimes(1);
+      const second = (await request(t.http).get('/api/menu?category=performance&pageSize=3&page=2&sort=rating').expect(200)).body;
+      expect(counting).toHaveBeenCalledTimes(1);
+      expect(second.total).toBe(first.total);
+      await request(t.http).get('/api/menu?category=lecture&pageSize=3').expect(200);
+      expect(counting).toHaveBeenCalledTimes(2);
+
+      const reviewer = await t.login('reviewer');
+      await request(t.http).post(`/api/projects/${first.items[0].id}/actions/suspend`).set(bearer(reviewer)).send({ reason: '核查节目内容' }).expect(200);
+      const after = (await request(t.http).get('/api/menu?category=performance&pageSize=3&page=2&sort=rating').expect(200)).body;
+      expect(counting).toHaveBeenCalledTimes(3);
+      expect(after.total).toBe(first.total - 1);
+    } finally {
+      counting.mockRestore();
     }
   });
 

@@ -46,6 +46,8 @@ export class MenuCacheService {
   private version = 0;
   private changedAt = Number.NEGATIVE_INFINITY;
   private readonly pages = new Map<string, CachedPage>();
+  /** Page totals by filters (page and sort left out), read at the version of their entry. */
+  private readonly totals = new Map<string, { version: number; expires: number; total: number }>();
   /** The same entries by the request's own path and query, for the fast path in front of the framework. */
   private readonly byUrl = new Map<string, CachedPage>();
 
@@ -66,6 +68,16 @@ export class MenuCacheService {
    */
   getByUrl(url: string): SerializedPage | undefined {
     return this.valid(this.byUrl.get(`${beijingToday()} ${url}`));
+  }
+
+  /** The total of a filter combination, counted once per menu version and TTL (`readAtVersion` as for pages). */
+  async total(key: string, readAtVersion: number, count: () => Promise<number>): Promise<number> {
+    const hit = this.totals.get(key);
+    if (hit && hit.version === this.version && hit.expires >= Date.now()) return hit.total;
+    const total = await count();
+    if (this.totals.size >= MAX_ENTRIES) this.totals.clear();
+    this.totals.set(key, { version: readAtVersion, expires: Date.now() + TTL_MS, total });
+    return total;
   }
 
   /** Lets later requests with exactly this URL find the page stored under `key`. */
@@ -104,6 +116,7 @@ export class MenuCacheService {
     this.changedAt = this.clock.now().getTime();
     this.pages.clear();
     this.byUrl.clear();
+    this.totals.clear();
   }
 
   private valid(entry: CachedPage | undefined): SerializedPage | undefined {

@@ -43,14 +43,14 @@ export class MenuService {
     // The menu is already up to 30 s stale across instances, so a replica's lag is acceptable — except just after a
     // change, when the page about to be cached must show it.
     const page = this.cache.replicasMayLag()
-      ? await this.query(query, this.db.manager)
-      : await this.db.readReplica((m) => this.query(query, m));
+      ? await this.query(query, this.db.manager, version)
+      : await this.db.readReplica((m) => this.query(query, m, version));
     const serialized = this.cache.set(key, page, version);
     if (url) this.cache.linkUrl(url, key);
     return serialized;
   }
 
-  private async query(query: MenuQuery, m: EntityManager): Promise<Paged<MenuItemDto>> {
+  private async query(query: MenuQuery, m: EntityManager, version: number): Promise<Paged<MenuItemDto>> {
     if (query.sort === 'recommended' && !query.hallId) {
       throw new DomainError(ErrorCode.ValidationFailed, '按推荐排序需要先选择礼堂', { fields: [{ field: 'hallId', message: '请选择礼堂' }] });
     }
@@ -100,7 +100,10 @@ export class MenuService {
         .offset((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .getRawMany<{ id: number }>(),
-      qb.clone().orderBy().getCount(),
+      // The same filters give the same total whatever the page or sort: paging on, or sorting otherwise, skips it.
+      this.cache.total(JSON.stringify([beijingToday(), { ...query, page: undefined, pageSize: undefined, sort: undefined }]), version, () =>
+        qb.clone().orderBy().getCount(),
+      ),
     ]);
     const ids = idRows.map((r) => Number(r.id));
     const rows = ids.length ? await m.find(ServiceProject, { where: { id: In(ids) } }) : [];
