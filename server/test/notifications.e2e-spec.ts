@@ -71,6 +71,18 @@ describe('inbox (MySQL)', () => {
     expect(titles(managerSocket)).toEqual(['点单已确定时间']);
   });
 
+  it('tells every device of a person the new count when they read notifications on one of them', async () => {
+    const [phone, other] = await Promise.all([connect(manager), connect(manager)]);
+    const before = await inbox(manager);
+    expect(before.unread).toBeGreaterThan(0);
+    const unreadItem = before.items.find((n) => !n.read)!;
+    const one = (await request(t.http).post(`/api/notifications/${unreadItem.id}/read`).set(bearer(manager)).expect(200)).body as { unread: number };
+    const frame = await other.waitFor((f) => f.type === 'notifications_read' && f.unread === one.unread);
+    expect(frame).toEqual({ type: 'notifications_read', unread: before.unread - 1 });
+    await request(t.http).post('/api/notifications/read-all').set(bearer(manager)).expect(200);
+    expect(await phone.waitFor((f) => f.type === 'notifications_read' && f.unread === 0)).toEqual({ type: 'notifications_read', unread: 0 });
+  });
+
   it('pushes only what was committed, and all a transaction stored for one person as one frame', async () => {
     const [managerSocket, providerSocket] = await Promise.all([connect(manager), connect(provider)]);
     const db = t.app.get(DatabaseService);

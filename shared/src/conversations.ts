@@ -75,13 +75,15 @@ export interface MarkReadResultDto {
 /**
  * Frames the server pushes over the socket (`/ws?token=<access token>`). `ready` confirms the token;
  * `message` carries a stored message; `unread` follows a message or a read elsewhere; `notification` follows new
- * inbox notifications (one frame per recipient for all those one change stored); `pong` answers `{type:'ping'}`.
+ * inbox notifications (one frame per recipient for all those one change stored); `notifications_read` follows reading
+ * them on any of the person's devices; `pong` answers `{type:'ping'}`.
  */
 export type RealtimeFrame =
   | { type: 'ready'; userId: number; unread: UnreadCountsDto }
   | { type: 'message'; conversationId: number; message: MessageDto }
   | { type: 'unread'; conversationId: number; unread: number; total: number }
   | NotificationFrame
+  | NotificationsReadFrame
   | { type: 'pong' };
 
 /** New inbox notifications for the recipient: the unread count after them, how many came, the newest one's title. */
@@ -91,6 +93,12 @@ export interface NotificationFrame {
   unread: number;
   added: number;
   title: string;
+}
+
+/** The person read inbox notifications (on this or another device): the unread count after that. */
+export interface NotificationsReadFrame {
+  type: 'notifications_read';
+  unread: number;
 }
 
 /**

@@ -86,7 +86,7 @@ describe('bindRealtimeToSession', () => {
     expect(platform.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '7' });
   });
 
-  it('shows pushed inbox notifications as the 通知 count and on the 消息 tab badge, nothing more', async () => {
+  it('shows pushed inbox notifications as the 通知 count and on the 消息 tab badge, nothing more, and follows reads elsewhere', async () => {
     fakeApi({ 'GET /conversations/unread': () => ok({ conversations: 0, notifications: 0, total: 0 }) });
     useAuthStore.getState().signIn({ tokens: tokens(), me: managerAndVillager });
     unbind = bindRealtimeToSession(client);
@@ -98,6 +98,11 @@ describe('bindRealtimeToSession', () => {
     expect(platform.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '5' });
     expect(Taro.showModal).not.toHaveBeenCalled();
     expect(Taro.showToast).not.toHaveBeenCalled();
+
+    // Read on another phone: the count and the badge come down here too.
+    sockets[0].push({ type: 'notifications_read', unread: 0 });
+    expect(useUnreadStore.getState()).toMatchObject({ conversations: 2, notifications: 0 });
+    expect(platform.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '2' });
   });
 
   it('polls the counts every 30 s while the socket is down, and stops once it is back', async () => {

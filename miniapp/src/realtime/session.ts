@@ -14,6 +14,8 @@ function feedUnreadStore(frame: RealtimeFrame): void {
   if (frame.type === 'unread') store.setConversation(frame.conversationId, frame.unread, frame.total);
   // A badge only: new notifications must not interrupt whatever the person is doing.
   if (frame.type === 'notification') store.setNotifications(frame.unread);
+  // Read on another device (or this one): the badge follows.
+  if (frame.type === 'notifications_read') store.setNotifications(frame.unread);
 }
 
 /**

@@ -42,8 +42,8 @@ export function Inbox({ visitKey }: { visitKey: number }) {
     if (refreshTimer.current !== null) clearTimeout(refreshTimer.current);
   }, []);
   useRealtimeFrames((frame) => {
-    // After a reconnect the list may have missed notifications too.
-    if (frame.type !== 'notification' && frame.type !== 'ready') return;
+    // After a reconnect the list may have missed notifications too; read on another device, their marks change.
+    if (frame.type !== 'notification' && frame.type !== 'notifications_read' && frame.type !== 'ready') return;
     if (refreshTimer.current !== null) clearTimeout(refreshTimer.current);
     refreshTimer.current = setTimeout(refresh, REFRESH_DELAY_MS);
   });

@@ -49,6 +49,15 @@ export class NotificationPusher {
     });
   }
 
+  /** The person read notifications: every device of theirs shows the new count (best effort, like every push). */
+  read(userId: number, unread: number): void {
+    this.previous = this.previous.then(() =>
+      this.bus.publish({ userIds: [userId], frame: { type: 'notifications_read', unread } }).catch((error: unknown) =>
+        this.logger.error({ msg: 'notification read push failed', err: String(error) }),
+      ),
+    );
+  }
+
   private async push(arrivals: Map<number, Arrival>): Promise<void> {
     const unread = await this.unreadCounts([...arrivals.keys()]);
     // Recipients with the same frame (most of a broadcast) share one bus message.

@@ -68,6 +68,8 @@ export class NotificationsService {
       const result = await m.update(Notification, { id, userId: user.id, readAt: IsNull() }, { readAt: new Date() });
       if (result.affected === 0 && !(await m.exists(Notification, { where: { id, userId: user.id } }))) throw notFound('消息', { id });
     });
-    return { unread: await this.db.manager.count(Notification, { where: { userId: user.id, readAt: IsNull() } }) };
+    const unread = await this.db.manager.count(Notification, { where: { userId: user.id, readAt: IsNull() } });
+    this.pusher.read(user.id, unread);
+    return { unread };
   }
 }
