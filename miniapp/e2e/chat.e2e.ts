@@ -1,6 +1,7 @@
-import type { ConversationDto, LoginResponse, MessagePageDto, OrderDto, Paged, ProjectDto } from '@hall-menu/shared';
+import type { ConversationDto, LoginResponse, MessagePageDto, OrderDto, Paged } from '@hall-menu/shared';
 import type { Browser, Page } from 'playwright-core';
 import {
+  acceptedOrder,
   apiClient,
   browserPages,
   demoLogin,
@@ -8,7 +9,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openPage,
-  runClock,
+  publishedProject,
   screenshot,
   scrollIntoView,
   startServer,
@@ -44,30 +45,16 @@ describe('H5 in Chromium: manager and provider chat about an order', () => {
   });
 
   /** An order between the demo manager's hall and the demo provider, accepted for an hour from now (two system lines). */
-  async function acceptedOrder(): Promise<{ order: OrderDto; title: string }> {
+  async function chatOrder(): Promise<{ order: OrderDto; title: string }> {
     const reviewer = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'reviewer' });
-    const hall = manager.me.scopes.halls[0];
-    const draft = await api<ProjectDto>('POST', '/projects', provider, {
+    const project = await publishedProject(api, { manager, provider, reviewer }, {
       category: 'performance',
       title: '越剧折子戏进礼堂',
       description: '越剧团演出《五女拜寿》《梁祝》选段，演出后有互动教唱，欢迎全村老少一起来看。',
       durationMinutes: 120,
-      audienceMin: 20,
-      audienceMax: 300,
-      targetAudience: 'all',
-      serviceArea: [hall.villageCode.slice(0, 6)],
-      weekdays: [1, 2, 3, 4, 5, 6, 7],
-      timeWindows: [{ start: '00:00', end: '23:59' }],
-      leadDays: 0,
     });
-    await api('POST', `/projects/${draft.id}/actions/submit`, provider, {});
-    await api('POST', `/projects/${draft.id}/actions/approve`, reviewer, {});
-    const windows = [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }];
-    const placed = await api<OrderDto>('POST', '/orders', manager, { projectId: draft.id, hallId: hall.id, windows, expectedAudience: 120 }, { 'Idempotency-Key': `chat-${Date.now()}` });
-    const minute = 60_000;
-    const start = runClock.minutesFromNow(60);
-    const order = await api<OrderDto>('POST', `/orders/${placed.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 120 * minute).toISOString() });
-    return { order, title: `${draft.title} · ${hall.name}` };
+    const order = await acceptedOrder(api, { manager, provider }, project.id, { startsInMinutes: 60, minutes: 120, expectedAudience: 120 });
+    return { order, title: `${project.title} · ${manager.me.scopes.halls[0].name}` };
   }
 
   async function expectUsable(page: Page) {
@@ -82,7 +69,7 @@ describe('H5 in Chromium: manager and provider chat about an order', () => {
   };
 
   it('lets the two sides talk in real time, with unread badges, system lines and a refused word', async () => {
-    const { order, title } = await acceptedOrder();
+    const { order, title } = await chatOrder();
     const conversation = (await api<Paged<ConversationDto>>('GET', '/conversations', manager)).items.find((c) => c.kind === 'order' && c.subjectId === order.id)!;
     expect(conversation).toBeDefined();
 

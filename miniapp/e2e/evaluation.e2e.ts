@@ -1,6 +1,7 @@
-import type { CommendationDto, EventRatingDto, HallDto, LoginResponse, NominationDto, OrderDto, OrderRatingDto, Paged, ProjectDto, ReservationDto } from '@hall-menu/shared';
+import type { CommendationDto, EventRatingDto, HallDto, LoginResponse, NominationDto, OrderRatingDto, Paged, ProjectDto, ReservationDto } from '@hall-menu/shared';
 import type { Browser, Page } from 'playwright-core';
 import {
+  acceptedOrder,
   apiClient,
   browserPages,
   demoLogin,
@@ -8,6 +9,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openPage,
+  publishedProject,
   runClock,
   screenshot,
   scrollIntoView,
@@ -43,7 +45,6 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
   const galaTitle = `村晚腰鼓红火过大年${suffix}`;
 
   const demo = (role: string) => api<LoginResponse>('POST', '/auth/demo', undefined, { role });
-  const MINUTE = 60_000;
 
   beforeAll(async () => {
     server = await startServer();
@@ -51,33 +52,14 @@ describe('H5 in Chromium: ratings, rankings and 村晚 nominations', () => {
     api = apiClient(server);
     pages = browserPages(browser);
     [manager, provider, reviewer, villager] = await Promise.all(['hall_manager', 'provider', 'reviewer', 'villager'].map(demo));
-    const hall = manager.me.scopes.halls[0];
-    project = await api<ProjectDto>('POST', '/projects', provider, {
+    project = await publishedProject(api, { manager, provider, reviewer }, {
       category: 'performance',
       title,
       description: `${title}：浏览器测试用的越剧折子戏专场，演出后有互动教唱环节，适合全村老少。`,
-      durationMinutes: 60,
-      audienceMin: 10,
-      audienceMax: 300,
-      targetAudience: 'all',
-      serviceArea: [hall.villageCode.slice(0, 6)],
-      weekdays: [1, 2, 3, 4, 5, 6, 7],
-      timeWindows: [{ start: '00:00', end: '23:59' }],
-      leadDays: 0,
     });
-    await api('POST', `/projects/${project.id}/actions/submit`, provider, {});
-    await api('POST', `/projects/${project.id}/actions/approve`, reviewer, {});
     // Ordered, accepted, the villager reserves and is checked in, held, reported, confirmed: ready to be rated.
-    const order = await api<OrderDto>(
-      'POST',
-      '/orders',
-      manager,
-      { projectId: project.id, hallId: hall.id, windows: [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }], expectedAudience: 80 },
-      { 'Idempotency-Key': `eval-${project.id}-${Date.now()}` },
-    );
-    const start = runClock.minutesFromNow(10);
-    const accepted = await api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 60 * MINUTE).toISOString() });
-    orderId = order.id;
+    const accepted = await acceptedOrder(api, { manager, provider }, project.id, { startsInMinutes: 10, minutes: 60 });
+    orderId = accepted.id;
     eventId = accepted.event!.id;
     const reservation = await api<ReservationDto>('POST', `/events/${eventId}/reservations`, villager, { seats: 1 });
     await api('POST', `/events/${eventId}/check-ins`, manager, { code: reservation.code });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { LoginResponse } from '@hall-menu/shared';
+import type { LoginResponse, OrderDto, ProjectDto } from '@hall-menu/shared';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -187,6 +187,57 @@ export async function openPage(page: Page, baseUrl: string, route: string): Prom
 export function visiblePage(page: Page) {
   // Taro marks a page it is hiding with taro_page_shade; the one left (the newest if two) is on screen.
   return page.locator('.taro_page_show:not(.taro_page_shade) >> visible=true').last();
+}
+
+/** The demo people a test sets services up with. */
+export interface ServiceActors {
+  manager: LoginResponse;
+  provider: LoginResponse;
+  reviewer: LoginResponse;
+}
+
+/** A project of the provider, submitted and approved, covering the manager's county and bookable today at any hour. */
+export async function publishedProject(
+  api: Api,
+  { manager, provider, reviewer }: ServiceActors,
+  content: { category: string; title: string; description: string; durationMinutes?: number },
+): Promise<ProjectDto> {
+  const draft = await api<ProjectDto>('POST', '/projects', provider, {
+    durationMinutes: 60,
+    ...content,
+    audienceMin: 10,
+    audienceMax: 300,
+    targetAudience: 'all',
+    serviceArea: [manager.me.scopes.halls[0].villageCode.slice(0, 6)],
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    timeWindows: [{ start: '00:00', end: '23:59' }],
+    leadDays: 0,
+  });
+  await api('POST', `/projects/${draft.id}/actions/submit`, provider, {});
+  return api<ProjectDto>('POST', `/projects/${draft.id}/actions/approve`, reviewer, {});
+}
+
+/**
+ * An order of the project at the manager's first hall, accepted by the provider to start `startsInMinutes` from now
+ * on the run's clock (today, so check-in is open when it starts within three hours).
+ */
+export async function acceptedOrder(
+  api: Api,
+  { manager, provider }: Pick<ServiceActors, 'manager' | 'provider'>,
+  projectId: number,
+  timing: { startsInMinutes: number; minutes: number; expectedAudience?: number },
+): Promise<OrderDto> {
+  const windows = [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }];
+  const order = await api<OrderDto>(
+    'POST',
+    '/orders',
+    manager,
+    { projectId, hallId: manager.me.scopes.halls[0].id, windows, expectedAudience: timing.expectedAudience ?? 80 },
+    { 'Idempotency-Key': `e2e-${projectId}-${Date.now()}` },
+  );
+  const start = runClock.minutesFromNow(timing.startsInMinutes);
+  const end = new Date(start.getTime() + timing.minutes * MINUTE_MS);
+  return api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: end.toISOString() });
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { HallDto, LoginResponse, MenuItemDto, OrderDto, Paged, ProjectDto } from '@hall-menu/shared';
+import type { HallDto, LoginResponse, MenuItemDto, OrderDto, Paged } from '@hall-menu/shared';
 import type { Browser, Page } from 'playwright-core';
 import {
+  acceptedOrder,
   apiClient,
   browserPages,
   demoLogin,
@@ -8,7 +9,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openPage,
-  runClock,
+  publishedProject,
   screenshot,
   startServer,
   visiblePage,
@@ -87,27 +88,13 @@ describe('H5 in Chromium: ordering, events, reservations, check-in', () => {
   it('lets a villager reserve a seat and show the QR code, and the manager check them in', async () => {
     // An event starting within the hour, so today is its check-in day: a project with no lead time, via the API.
     const reviewer = await api<LoginResponse>('POST', '/auth/demo', undefined, { role: 'reviewer' });
-    const hall = manager.me.scopes.halls[0];
-    const draft = await api<ProjectDto>('POST', '/projects', provider, {
+    const project = await publishedProject(api, { manager, provider, reviewer }, {
       category: 'film',
       title: '今晚露天电影放映',
       description: '今晚在礼堂门口放映一部优秀国产影片，映前播放防诈骗公益短片，欢迎全村老少。',
       durationMinutes: 120,
-      audienceMin: 20,
-      audienceMax: 300,
-      targetAudience: 'all',
-      serviceArea: [hall.villageCode.slice(0, 6)],
-      weekdays: [1, 2, 3, 4, 5, 6, 7],
-      timeWindows: [{ start: '00:00', end: '23:59' }],
-      leadDays: 0,
     });
-    await api('POST', `/projects/${draft.id}/actions/submit`, provider, {});
-    await api('POST', `/projects/${draft.id}/actions/approve`, reviewer, {});
-    const windows = [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }];
-    const order = await api<OrderDto>('POST', '/orders', manager, { projectId: draft.id, hallId: hall.id, windows, expectedAudience: 80 }, { 'Idempotency-Key': `browser-${Date.now()}` });
-    const minute = 60_000;
-    const start = runClock.minutesFromNow(60);
-    const accepted = await api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 120 * minute).toISOString() });
+    const accepted = await acceptedOrder(api, { manager, provider }, project.id, { startsInMinutes: 60, minutes: 120 });
     const eventId = accepted.event!.id;
 
     const villagerPage = await pages.phone();

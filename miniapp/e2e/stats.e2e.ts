@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { LoginResponse, OrderDto, ProjectDto, RegionStatsDto, ReservationDto, StatsReportDto } from '@hall-menu/shared';
+import type { LoginResponse, ProjectDto, RegionStatsDto, ReservationDto, StatsReportDto } from '@hall-menu/shared';
 import type { Browser, Page } from 'playwright-core';
 import {
+  acceptedOrder,
   apiClient,
   browserPages,
   demoLogin,
   horizontalOverflow,
   launchBrowser,
   openPage,
+  publishedProject,
   runClock,
   screenshot,
   startServer,
@@ -40,7 +42,6 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
 
   const demo = (role: string) => api<LoginResponse>('POST', '/auth/demo', undefined, { role });
 
-  const MINUTE = 60_000;
   /** The page opens on 本月: the whole calendar month, Beijing time (the run's clock keeps the whole run in one day). */
   const thisMonth = () => {
     const [year, month] = runClock.beijingDay().split('-').map(Number);
@@ -57,44 +58,18 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
   const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
   const withToken = () => ({ headers: { authorization: `Bearer ${reviewer.tokens.accessToken}` } });
 
-  async function publishedProject(category: string, title: string): Promise<ProjectDto> {
-    const hall = manager.me.scopes.halls[0];
-    const draft = await api<ProjectDto>('POST', '/projects', provider, {
-      category,
-      title,
-      description: `${title}：浏览器测试用的服务项目，内容完整，适合全村老少一同参加。`,
-      durationMinutes: 60,
-      audienceMin: 10,
-      audienceMax: 300,
-      targetAudience: 'all',
-      serviceArea: [hall.villageCode.slice(0, 6)],
-      weekdays: [1, 2, 3, 4, 5, 6, 7],
-      timeWindows: [{ start: '00:00', end: '23:59' }],
-      leadDays: 0,
-    });
-    await api('POST', `/projects/${draft.id}/actions/submit`, provider, {});
-    await api('POST', `/projects/${draft.id}/actions/approve`, reviewer, {});
-    return draft;
-  }
+  const newProject = (category: string, title: string) =>
+    publishedProject(api, { manager, provider, reviewer }, { category, title, description: `${title}：浏览器测试用的服务项目，内容完整，适合全村老少一同参加。` });
 
   /** Order → accept → the villager reserves and is checked in → held → reported → confirmed → rated. */
   async function deliverService(project: ProjectDto, startsInMinutes: number, headCount: number, stars: number): Promise<void> {
-    const hall = manager.me.scopes.halls[0];
-    const order = await api<OrderDto>(
-      'POST',
-      '/orders',
-      manager,
-      { projectId: project.id, hallId: hall.id, windows: [{ from: runClock.beijingDay(), to: runClock.beijingDay(1) }], expectedAudience: 80 },
-      { 'Idempotency-Key': `stats-${project.id}-${Date.now()}` },
-    );
-    const start = runClock.minutesFromNow(startsInMinutes);
-    const accepted = await api<OrderDto>('POST', `/orders/${order.id}/actions/accept`, provider, { start: start.toISOString(), end: new Date(start.getTime() + 60 * MINUTE).toISOString() });
+    const accepted = await acceptedOrder(api, { manager, provider }, project.id, { startsInMinutes, minutes: 60 });
     const eventId = accepted.event!.id;
     const reservation = await api<ReservationDto>('POST', `/events/${eventId}/reservations`, villager, { seats: 1 });
     await api('POST', `/events/${eventId}/check-ins`, manager, { code: reservation.code });
-    await api('POST', `/orders/${order.id}/actions/check_in`, provider, {});
-    await api('POST', `/orders/${order.id}/actions/complete`, provider, { headCount });
-    await api('POST', `/orders/${order.id}/actions/confirm`, manager, {});
+    await api('POST', `/orders/${accepted.id}/actions/check_in`, provider, {});
+    await api('POST', `/orders/${accepted.id}/actions/complete`, provider, { headCount });
+    await api('POST', `/orders/${accepted.id}/actions/confirm`, manager, {});
     await api('POST', `/events/${eventId}/rating`, villager, { stars, text: stars >= 4 ? '节目精彩，组织得好' : '声音有点小，后排听不清' });
   }
 
@@ -105,8 +80,8 @@ describe('H5 in Chromium: the reviewer statistics page', () => {
     pages = browserPages(browser);
     [manager, provider, reviewer, villager] = await Promise.all(['hall_manager', 'provider', 'reviewer', 'villager'].map(demo));
     monthBefore = await monthStats();
-    const film = await publishedProject('film', '统计测试露天电影');
-    const lecture = await publishedProject('lecture', '统计测试防诈骗讲座');
+    const film = await newProject('film', '统计测试露天电影');
+    const lecture = await newProject('lecture', '统计测试防诈骗讲座');
     await deliverService(film, 10, 86, 5);
     await deliverService(lecture, 80, 120, 3);
     // One more order left waiting for the provider's answer.

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import {
-  ErrorCode,
   type AdminHallDto,
   type AdminHallQuery,
   type AdminUserDto,
@@ -31,6 +30,7 @@ import {
 } from '@hall-menu/shared';
 import { newIdempotencyKey } from '../utils/idempotency';
 import { ApiError } from './api-error';
+import { downloadFile, parseJson } from './download';
 import { apiUrl, request, withSession } from './request';
 
 // ---------------------------------------------------------------- halls
@@ -64,15 +64,6 @@ export const removeHallManager = (id: number, userId: number) => request<AdminHa
 // ---------------------------------------------------------------- bulk import
 
 const UPLOAD_TIMEOUT_MS = 60_000;
-
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
 
 /** A sheet the person picked: a browser `File` in H5, a temporary path from `chooseMessageFile` in the weapp. */
 export type PickedSheet = { kind: 'browser'; file: File } | { kind: 'weapp'; path: string; name: string };
@@ -126,62 +117,10 @@ const SHEET_FILES: Record<SheetFileKind, { path: string; name: string; type: 'xl
   'export-csv': { path: '/admin/halls/export.csv', name: '礼堂名单.csv', type: 'csv' },
 };
 
-const DOWNLOAD_TIMEOUT_MS = 60_000;
-
-/** H5: fetched with the token (a plain link could not send it), then saved through an `<a download>`. */
-async function saveInBrowser(url: string, fileName: string, accessToken: string | undefined): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
-  } catch {
-    throw ApiError.network();
-  }
-  if (!response.ok) throw ApiError.fromResponse(response.status, parseJson(await response.text()));
-  const objectUrl = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = objectUrl;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The browser has started saving by now; a minute is ample before the blob is let go.
-  setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
-}
-
-/**
- * weapp: downloaded to a temporary file, then an Excel file opens in WeChat's viewer (whose menu forwards or saves it);
- * WeChat cannot open a CSV, so that one is offered to send to a chat (文件传输助手 reaches a computer).
- */
-async function openInWeapp(type: 'xlsx' | 'csv', url: string, fileName: string, accessToken: string | undefined): Promise<void> {
-  let response: Taro.downloadFile.FileSuccessCallbackResult;
-  try {
-    response = await Taro.downloadFile({ url, header: accessToken ? { Authorization: `Bearer ${accessToken}` } : {}, timeout: DOWNLOAD_TIMEOUT_MS });
-  } catch {
-    throw ApiError.network();
-  }
-  if (response.statusCode < 200 || response.statusCode >= 300) {
-    // An error answer is written to the temporary file like any other body.
-    const text = Taro.getFileSystemManager().readFileSync(response.tempFilePath, 'utf8');
-    throw ApiError.fromResponse(response.statusCode, parseJson(String(text)));
-  }
-  try {
-    if (type === 'csv') await Taro.shareFileMessage({ filePath: response.tempFilePath, fileName });
-    else await Taro.openDocument({ filePath: response.tempFilePath, fileType: 'xlsx', showMenu: true });
-  } catch (error) {
-    // Closing the share sheet is a choice, not a failure.
-    if (/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) return;
-    throw new ApiError(ErrorCode.Internal, type === 'csv' ? '文件已下载，但微信没能发送，请重试' : '文件已下载，但微信没能打开，请重试', 0);
-  }
-}
-
 /** The import template, or the halls of a region in the same format. */
 export function downloadSheet(kind: SheetFileKind, region?: string): Promise<void> {
   const file = SHEET_FILES[kind];
-  const url = apiUrl(file.path, kind.startsWith('export') ? { region } : undefined);
-  return withSession(true, (accessToken) =>
-    process.env.TARO_ENV === 'h5' ? saveInBrowser(url, file.name, accessToken) : openInWeapp(file.type, url, file.name, accessToken),
-  );
+  return downloadFile(apiUrl(file.path, kind.startsWith('export') ? { region } : undefined), file.name, file.type);
 }
 
 // ---------------------------------------------------------------- accounts and roles

@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro';
 import { ErrorCode, type RegionStatsDto, type StatsQuery, type StatsReportDto } from '@hall-menu/shared';
 import { ApiError } from './api-error';
-import { apiUrl, request, withSession } from './request';
+import { downloadFile } from './download';
+import { apiUrl, request } from './request';
 
 /** The query string of every statistics call: the region goes as `regionCode` (`region` is its older name). */
 const params = (query: StatsQuery) => ({ regionCode: query.region, from: query.from, to: query.to });
@@ -46,73 +46,9 @@ function explainMissing(error: unknown, what: string): unknown {
   return error;
 }
 
-const DOWNLOAD_TIMEOUT_MS = 60_000;
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** H5: the file is fetched with the session's token (a plain link could not send it), then saved through an `<a download>`. */
-async function downloadInBrowser(url: string, fileName: string, accessToken: string | undefined): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
-  } catch {
-    throw ApiError.network();
-  }
-  if (!response.ok) throw ApiError.fromResponse(response.status, parseJson(await response.text()));
-  const objectUrl = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = objectUrl;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The browser has started saving by now; a minute is ample before the blob is let go.
-  setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
-}
-
-/**
- * weapp: downloads to a temporary file, then opens Word and Excel files in WeChat's viewer (whose menu
- * forwards or saves them). WeChat cannot open a CSV, so that one is offered to send to a chat instead,
- * e.g. 文件传输助手 to open it on a computer.
- */
-async function downloadInWeapp(kind: StatsFileKind, url: string, fileName: string, accessToken: string | undefined): Promise<void> {
-  let response: Taro.downloadFile.FileSuccessCallbackResult;
-  try {
-    response = await Taro.downloadFile({ url, header: accessToken ? { Authorization: `Bearer ${accessToken}` } : {}, timeout: DOWNLOAD_TIMEOUT_MS });
-  } catch {
-    throw ApiError.network();
-  }
-  if (response.statusCode < 200 || response.statusCode >= 300) {
-    // An error answer is written to the temporary file like any other body.
-    const body = Taro.getFileSystemManager().readFileSync(response.tempFilePath, 'utf8');
-    throw ApiError.fromResponse(response.statusCode, parseJson(String(body)));
-  }
-  try {
-    if (kind === 'csv') {
-      await Taro.shareFileMessage({ filePath: response.tempFilePath, fileName });
-    } else {
-      await Taro.openDocument({ filePath: response.tempFilePath, fileType: kind, showMenu: true });
-    }
-  } catch (error) {
-    // Closing the share sheet is a choice, not a failure.
-    if (/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) return;
-    throw new ApiError(ErrorCode.Internal, kind === 'csv' ? '文件已下载，但微信没能发送，请重试' : '文件已下载，但微信没能打开，请重试', 0);
-  }
-}
-
 /** Downloads a statistics file for the region and period (the session's token goes with it; an expired one is refreshed once). */
 export function downloadStatsFile(kind: StatsFileKind, query: StatsQuery, fileName: string): Promise<void> {
-  const url = apiUrl(FILE_PATHS[kind], params(query));
-  return withSession(true, (accessToken) =>
-    process.env.TARO_ENV === 'h5' ? downloadInBrowser(url, fileName, accessToken) : downloadInWeapp(kind, url, fileName, accessToken),
-  ).catch((error: unknown) => {
+  return downloadFile(apiUrl(FILE_PATHS[kind], params(query)), fileName, kind).catch((error: unknown) => {
     throw explainMissing(error, STATS_FILES[kind].what);
   });
 }
