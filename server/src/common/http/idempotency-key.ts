@@ -1,7 +1,7 @@
 import { ErrorCode } from '@hall-menu/shared';
 import { DomainError } from '../errors/domain-error';
 
-/** The form orders require: 8–64 letters, digits, - or _. */
+/** 8–64 letters, digits, - or _. */
 const KEY_FORM = /^[\w-]{8,64}$/;
 
 /**
@@ -12,5 +12,11 @@ const KEY_FORM = /^[\w-]{8,64}$/;
 export function optionalIdempotencyKey(header: string | undefined): string | null {
   if (header === undefined || header === '') return null;
   if (!KEY_FORM.test(header)) throw new DomainError(ErrorCode.IdempotencyKeyRequired);
+  return header;
+}
+
+/** The `Idempotency-Key` header of a create call that cannot go without one (orders). */
+export function requiredIdempotencyKey(header: string | undefined): string {
+  if (!header || !KEY_FORM.test(header)) throw new DomainError(ErrorCode.IdempotencyKeyRequired);
   return header;
 }

@@ -24,6 +24,7 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { isDuplicateKey } from '../../common/database/duplicate-key';
+import { requiredIdempotencyKey } from '../../common/http/idempotency-key';
 import { DomainError, notFound, outOfScope } from '../../common/errors/domain-error';
 import { addDays, beijingToday, daysBetween, inRanges, isoWeekday } from '../../common/time';
 import { TransitionService, type Actor } from '../../common/transitions/transition.service';
@@ -82,10 +83,10 @@ export class OrdersService {
   async create(
     user: AuthUser,
     input: CreateOrderInput,
-    idempotencyKey: string | undefined,
+    idempotencyKeyHeader: string | undefined,
     options: { providerAgreed?: boolean; within?: EntityManager } = {},
   ): Promise<OrderDto> {
-    if (!idempotencyKey || !/^[\w-]{8,64}$/.test(idempotencyKey)) throw new DomainError(ErrorCode.IdempotencyKeyRequired);
+    const idempotencyKey = requiredIdempotencyKey(idempotencyKeyHeader);
     const earlier = await this.findByKey(user.id, idempotencyKey);
     if (earlier) return this.views.toDto(earlier, user);
 
